@@ -1,0 +1,13 @@
+using System.CommandLine;
+using ProofCheck.Cli;
+using ProofCheck.Cli.Commands;
+
+var root = new RootCommand(
+    "ProofCheck turns a language model's mathematical reasoning into machine-checked evidence: " +
+    "proofs are formalized to Lean 4, Coq and SMT-LIB and judged by real checkers in a sandbox.");
+
+// One line per command; each command lives in its own file under Commands/.
+root.Subcommands.Add(DoctorCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+
+return await CliRunner.InvokeAsync(root, args);

@@ -1,0 +1,73 @@
+using System.Diagnostics.Contracts;
+
+namespace ProofCheck.Execution;
+
+/// <summary>
+/// An immutable description of one program run: never a shell string, always a program and an argument list.
+/// Each <c>With…</c> method returns a changed copy, so a configured command can be shared and reused safely.
+/// </summary>
+public sealed record ProcessCommand
+{
+    /// <summary>Default cap on each captured stream (stdout, stderr): a process that floods output cannot exhaust memory.</summary>
+    public const int DefaultOutputLimitBytes = 8 * 1024 * 1024;
+
+    public ProcessCommand(string program)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(program);
+        Program = program;
+    }
+
+    /// <summary>A program name looked up on PATH, or a path.</summary>
+    public string Program { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>The working directory; null means the current one.</summary>
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Variables to set (a null value removes the variable) on top of the inherited environment.</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Text written to the process's standard input, which is then closed. Null sends nothing (immediate EOF).</summary>
+    public string? StandardInput { get; init; }
+
+    /// <summary>Wall-clock limit; when it passes, the whole process tree is killed and the result says <c>TimedOut</c>.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    public int OutputLimitBytes { get; init; } = DefaultOutputLimitBytes;
+
+    /// <summary>When set, the process runs inside the bubblewrap sandbox with these limits.</summary>
+    public SandboxPolicy? Sandbox { get; init; }
+
+    [Pure]
+    public ProcessCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = [.. arguments] };
+
+    [Pure]
+    public ProcessCommand WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
+
+    [Pure]
+    public ProcessCommand WithEnvironment(string name, string? value)
+    {
+        var env = new Dictionary<string, string?>(Environment) { [name] = value };
+        return this with { Environment = env };
+    }
+
+    [Pure]
+    public ProcessCommand WithStandardInput(string? input) => this with { StandardInput = input };
+
+    [Pure]
+    public ProcessCommand WithTimeout(TimeSpan? timeout) => this with { Timeout = timeout };
+
+    [Pure]
+    public ProcessCommand WithOutputLimit(int bytes) => this with { OutputLimitBytes = bytes };
+
+    [Pure]
+    public ProcessCommand WithSandbox(SandboxPolicy? sandbox) => this with { Sandbox = sandbox };
+
+    /// <summary>The command line for messages, with arguments quoted where needed (never executed as a string).</summary>
+    public override string ToString() =>
+        string.Join(' ', new[] { Program }.Concat(Arguments).Select(a =>
+            a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '\\' or '$')
+                ? "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
+                : a));
+}

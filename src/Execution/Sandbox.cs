@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ProofCheck.Execution;
+
+/// <summary>
+/// The bubblewrap sandbox every checker runs in: fresh namespaces (no network, own PID space, so killing it
+/// kills everything inside), a read-only view of the system, one writable folder, and rlimits set by prlimit.
+/// </summary>
+public static class Sandbox
+{
+    private static readonly Lazy<string?> UnavailableReason = new(Probe);
+
+    /// <summary>True when bubblewrap is installed and can create a sandbox on this machine.</summary>
+    public static bool IsAvailable => UnavailableReason.Value is null;
+
+    /// <summary>Why the sandbox cannot be used, with what to do about it; null when it can.</summary>
+    public static string? WhyUnavailable => UnavailableReason.Value;
+
+    public const string InstallAdvice =
+        "Install bubblewrap ('apt-get install bubblewrap', or run 'bash tools/setup.sh'), or pass --no-sandbox to run checkers unconfined (recorded with every result).";
+
+    /// <summary>Throws a clear <see cref="Core.CheckerUnavailableException"/> when a sandbox is required but missing.</summary>
+    public static void EnsureAvailable(string checker)
+    {
+        if (!IsAvailable)
+        {
+            throw new Core.CheckerUnavailableException(checker, $"The sandbox cannot run: {WhyUnavailable}", InstallAdvice);
+        }
+    }
+
+    /// <summary>The bubblewrap program and arguments that run <paramref name="command"/> under <paramref name="policy"/>.</summary>
+    internal static (string Program, List<string> Arguments) Wrap(ProcessCommand command, string resolvedProgram, SandboxPolicy policy)
+    {
+        var args = new List<string>
+        {
+            "--die-with-parent",
+            "--unshare-all",
+            "--new-session",
+            "--ro-bind", "/usr", "/usr",
+        };
+        foreach (var dir in new[] { "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32" })
+        {
+            AddSystemPath(args, dir);
+        }
+
+        // /etc is needed read-only for the dynamic loader cache, locale and findlib configuration (coqc).
+        args.AddRange(["--ro-bind", "/etc", "/etc", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]);
+
+        foreach (var path in policy.ReadOnlyPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        {
+            args.AddRange(["--ro-bind-try", path, path]);
+        }
+
+        var programDir = Path.GetDirectoryName(resolvedProgram);
+        if (programDir is not null && !IsSystemPath(programDir))
+        {
+            args.AddRange(["--ro-bind-try", programDir, programDir]);
+        }
+
+        var writable = Path.GetFullPath(policy.WritableDirectory);
+        args.AddRange(["--bind", writable, writable]);
+        args.AddRange(["--chdir", command.WorkingDirectory is null ? writable : Path.GetFullPath(command.WorkingDirectory)]);
+        args.AddRange(["--setenv", "HOME", writable, "--setenv", "TMPDIR", writable]);
+
+        args.Add("--");
+        args.Add("prlimit");
+        args.Add("--as=" + policy.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture));
+        if (policy.CpuSeconds is { } cpu)
+        {
+            args.Add("--cpu=" + cpu.ToString(CultureInfo.InvariantCulture));
+        }
+
+        args.Add("--");
+        args.Add(resolvedProgram);
+        args.AddRange(command.Arguments);
+        return ("bwrap", args);
+    }
+
+    private static void AddSystemPath(List<string> args, string dir)
+    {
+        var info = new FileInfo(dir);
+        if (info.LinkTarget is { } target)
+        {
+            args.AddRange(["--symlink", target, dir]);
+        }
+        else if (Directory.Exists(dir))
+        {
+            args.AddRange(["--ro-bind", dir, dir]);
+        }
+    }
+
+    private static bool IsSystemPath(string dir) =>
+        dir is "/usr/bin" or "/bin" or "/usr/local/bin" or "/sbin" or "/usr/sbin";
+
+    private static string? Probe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "the sandbox needs Linux (bubblewrap).";
+        }
+
+        if (ExecutableResolver.Resolve("bwrap") is null)
+        {
+            return "bubblewrap (bwrap) is not installed.";
+        }
+
+        if (ExecutableResolver.Resolve("prlimit") is null)
+        {
+            return "prlimit (util-linux) is not installed.";
+        }
+
+        var tmp = Directory.CreateTempSubdirectory("proofcheck-probe-");
+        try
+        {
+            var (program, args) = Wrap(new ProcessCommand("true"), "/usr/bin/true", new SandboxPolicy(tmp.FullName));
+            var psi = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEnd();
+            if (!p.WaitForExit(10_000))
+            {
+                p.Kill(entireProcessTree: true);
+                return "bubblewrap did not start a sandbox within 10 s.";
+            }
+
+            return p.ExitCode == 0 ? null : $"bubblewrap cannot create a sandbox here: {err.Trim()}";
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        {
+            return $"bubblewrap could not be started: {e.Message}";
+        }
+        finally
+        {
+            tmp.Delete(recursive: true);
+        }
+    }
+}
