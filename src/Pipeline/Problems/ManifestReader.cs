@@ -52,6 +52,12 @@ internal sealed class ManifestReader
             errors.Add(new ProblemError(file, $"not valid YAML: {message}", (int)e.Start.Line, (int)e.Start.Column));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way (without a position) on some unterminated flow collections.
+            errors.Add(new ProblemError(file, "not valid YAML: the text ended inside an unclosed [ ], { } or quote"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
