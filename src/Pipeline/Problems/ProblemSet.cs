@@ -70,6 +70,9 @@ public sealed class ProblemSet
         return new ProblemSet(problemsDirectory, unique, errors);
     }
 
+    /// <summary>The same set narrowed to <paramref name="problems"/> (e.g. a <see cref="Select"/> result); its errors are kept.</summary>
+    public ProblemSet Restrict(IEnumerable<Problem> problems) => new(Directory, [.. problems], Errors);
+
     /// <summary>The problem with this id, or null.</summary>
     public Problem? Find(string id) => byId.GetValueOrDefault(id);
 

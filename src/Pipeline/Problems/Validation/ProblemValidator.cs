@@ -21,22 +21,22 @@ public sealed class ProblemValidator(ValidationOptions options)
     /// Runs every check on <paramref name="set"/>, calling <paramref name="onResult"/> as each finishes (from one
     /// thread at a time), and returns all results in a stable order: by problem, then by check.
     /// </summary>
-    public async Task<IReadOnlyList<ValidationResult>> ValidateAsync(
-        ProblemSet set, Action<ValidationResult, int, int>? onResult = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProblemCheckResult>> ValidateAsync(
+        ProblemSet set, Action<ProblemCheckResult, int, int>? onResult = null, CancellationToken cancellationToken = default)
     {
-        var immediate = new List<ValidationResult>();
+        var immediate = new List<ProblemCheckResult>();
         foreach (var error in set.Errors)
         {
-            immediate.Add(new ValidationResult(FolderOf(set, error), "manifest", ValidationStatus.Failed, error.ToString()) { File = error.File });
+            immediate.Add(new ProblemCheckResult(FolderOf(set, error), "manifest", ValidationStatus.Failed, error.ToString()) { File = error.File });
         }
 
         var jobs = set.All.SelectMany(Jobs).ToList();
         var total = immediate.Count + jobs.Count;
         var done = 0;
         var gate = new object();
-        var results = new List<ValidationResult>(immediate);
+        var results = new List<ProblemCheckResult>(immediate);
 
-        void Report(ValidationResult r)
+        void Report(ProblemCheckResult r)
         {
             lock (gate)
             {
@@ -64,14 +64,14 @@ public sealed class ProblemValidator(ValidationOptions options)
             .ThenBy(r => CheckNames.ToList().IndexOf(r.Check))];
     }
 
-    private static async Task<ValidationResult> Timed(Func<CancellationToken, Task<ValidationResult>> job, CancellationToken ct)
+    private static async Task<ProblemCheckResult> Timed(Func<CancellationToken, Task<ProblemCheckResult>> job, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var result = await job(ct).ConfigureAwait(false);
         return result with { Elapsed = watch.Elapsed };
     }
 
-    private IEnumerable<Func<CancellationToken, Task<ValidationResult>>> Jobs(Problem problem)
+    private IEnumerable<Func<CancellationToken, Task<ProblemCheckResult>>> Jobs(Problem problem)
     {
         yield return _ => Task.FromResult(Result(problem, "manifest", ValidationStatus.Passed, problem.IsVariant ? $"generated with {Describe(problem.Parameters)}" : string.Empty, ProblemFiles.Manifest));
         yield return _ => Task.FromResult(Shape(problem, "statement.md", StatementShape.CheckMarkdown(problem.StatementMarkdown), ProblemFiles.Markdown));
@@ -103,7 +103,7 @@ public sealed class ProblemValidator(ValidationOptions options)
         }
     }
 
-    private ValidationResult LeanParse(Problem problem, string lean)
+    private ProblemCheckResult LeanParse(Problem problem, string lean)
     {
         if (options.LeanMainTheorem is null)
         {
@@ -123,7 +123,7 @@ public sealed class ProblemValidator(ValidationOptions options)
         }
     }
 
-    private async Task<ValidationResult> CoqStatement(Problem problem, string statement, CancellationToken ct)
+    private async Task<ProblemCheckResult> CoqStatement(Problem problem, string statement, CancellationToken ct)
     {
         if (StatementShape.CheckCoq(statement, problem.MainTheorem) is { } shape)
         {
@@ -141,7 +141,7 @@ public sealed class ProblemValidator(ValidationOptions options)
             : Result(problem, "statement.v", ValidationStatus.Failed, error, ProblemFiles.CoqStatement);
     }
 
-    private async Task<ValidationResult> Proof(Problem problem, string target, string file, string proof, bool mustVerify, CancellationToken ct)
+    private async Task<ProblemCheckResult> Proof(Problem problem, string target, string file, string proof, bool mustVerify, CancellationToken ct)
     {
         var checker = options.Checkers.FirstOrDefault(c => c.Target == target);
         if (checker is null)
@@ -195,12 +195,12 @@ public sealed class ProblemValidator(ValidationOptions options)
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 
-    private static ValidationResult Shape(Problem problem, string check, string? problemText, string file) =>
+    private static ProblemCheckResult Shape(Problem problem, string check, string? problemText, string file) =>
         problemText is null
             ? Result(problem, check, ValidationStatus.Passed, string.Empty, file)
             : Result(problem, check, ValidationStatus.Failed, problemText, file);
 
-    private static ValidationResult Result(Problem problem, string check, ValidationStatus status, string detail, string file) =>
+    private static ProblemCheckResult Result(Problem problem, string check, ValidationStatus status, string detail, string file) =>
         new(problem.Id, check, status, detail) { File = problem.Sources.GetValueOrDefault(file, Path.Combine(problem.Directory, file)) };
 
     private static string Describe(IReadOnlyDictionary<string, string> parameters) =>

@@ -13,7 +13,7 @@ public enum ValidationStatus
 /// <param name="ProblemId">The problem's id; for a folder that did not load, its folder name.</param>
 /// <param name="Check">What was checked, e.g. "statement.v" or "proof.v"; the same names for every problem.</param>
 /// <param name="Detail">Why it failed or was not run, or what the checker said; empty when there is nothing to add.</param>
-public sealed record ValidationResult(string ProblemId, string Check, ValidationStatus Status, string Detail)
+public sealed record ProblemCheckResult(string ProblemId, string Check, ValidationStatus Status, string Detail)
 {
     /// <summary>The file a user should open: the problem's file, or the template a variant's file was generated from.</summary>
     public string? File { get; init; }
