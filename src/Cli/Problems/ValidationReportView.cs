@@ -44,13 +44,31 @@ internal static class ValidationReportView
         return exit;
     }
 
+    /// <summary>Short column headers, so a row fits an 80-column terminal.</summary>
+    private static readonly Dictionary<string, string> Headers = new(StringComparer.Ordinal)
+    {
+        ["manifest"] = "yaml",
+        ["statement.md"] = "md",
+        ["statement.lean"] = "lean",
+        ["lean parse"] = "parse",
+        ["lean elaboration"] = "elab",
+        ["statement.v"] = "coq",
+        ["proof.v"] = "proof.v",
+        ["broken.v"] = "broken.v",
+        ["proof.lean"] = "proof.lean",
+        ["broken.lean"] = "broken.lean",
+    };
+
     private static void WriteTable(IAnsiConsole console, IReadOnlyList<ProblemCheckResult> results)
     {
-        var checks = ProblemValidator.CheckNames.Where(c => results.Any(r => r.Check == c)).ToList();
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Problem");
+        // A check that could run nowhere is a column of dashes; it is listed under "Could not run here" instead.
+        var checks = ProblemValidator.CheckNames
+            .Where(c => results.Any(r => r.Check == c && r.Status != ValidationStatus.NotRun))
+            .ToList();
+        var table = new Table().Border(TableBorder.Minimal).AddColumn(new TableColumn("Problem").NoWrap());
         foreach (var check in checks)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(check)).Centered());
+            table.AddColumn(new TableColumn(Headers.GetValueOrDefault(check, check)).Centered().NoWrap());
         }
 
         foreach (var problem in results.GroupBy(r => r.ProblemId))
@@ -66,7 +84,7 @@ internal static class ValidationReportView
         }
 
         console.Write(table);
-        console.MarkupLine("[grey]ok: passed · FAIL: failed · –: could not run here · blank: the problem has no such file[/]");
+        console.MarkupLine("[grey]ok: passed · FAIL: failed · –: could not run here · blank: no such file[/]");
     }
 
     private static void WriteFailures(IAnsiConsole console, IReadOnlyList<ProblemCheckResult> results, string problemsDirectory)
