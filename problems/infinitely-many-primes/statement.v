@@ -1,4 +1,4 @@
-Require Import ZArith Znumtheory.
+Require Import Arith ZArith Znumtheory Lia.
 Open Scope Z_scope.
 
 Theorem infinitely_many_primes : forall n : Z, exists p : Z, n <= p /\ prime p.
