@@ -17,7 +17,7 @@ internal sealed class ValidationProgress(TextWriter writer, string problemsDirec
             ValidationStatus.Failed => "FAIL",
             _ => "skip",
         };
-        var time = r.Elapsed >= TimeSpan.FromMilliseconds(100) ? $" ({r.Elapsed.TotalSeconds:0.0} s)" : string.Empty;
+        var time = r.Ms >= 100 ? $" ({r.Ms / 1000.0:0.0} s)" : string.Empty;
         var line = $"[{done.ToString().PadLeft(width)}/{total}] {status} {r.ProblemId} {r.Check}{time}";
         if (r.Status == ValidationStatus.Failed)
         {

@@ -18,5 +18,6 @@ public sealed record ProblemCheckResult(string ProblemId, string Check, Validati
     /// <summary>The file a user should open: the problem's file, or the template a variant's file was generated from.</summary>
     public string? File { get; init; }
 
-    public TimeSpan Elapsed { get; init; }
+    /// <summary>Wall-clock milliseconds the check took.</summary>
+    public long Ms { get; init; }
 }

@@ -58,17 +58,18 @@ public sealed class ProblemValidator(ValidationOptions options)
             async (job, ct) => Report(await Timed(job, ct).ConfigureAwait(false))).ConfigureAwait(false);
 
         var problemOrder = set.All.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var checkOrder = CheckNames.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         return [.. results
             .OrderBy(r => problemOrder.GetValueOrDefault(r.ProblemId, -1))
             .ThenBy(r => r.ProblemId, StringComparer.Ordinal)
-            .ThenBy(r => CheckNames.ToList().IndexOf(r.Check))];
+            .ThenBy(r => checkOrder.GetValueOrDefault(r.Check, int.MaxValue))];
     }
 
     private static async Task<ProblemCheckResult> Timed(Func<CancellationToken, Task<ProblemCheckResult>> job, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         var result = await job(ct).ConfigureAwait(false);
-        return result with { Elapsed = watch.Elapsed };
+        return result with { Ms = watch.ElapsedMilliseconds };
     }
 
     private IEnumerable<Func<CancellationToken, Task<ProblemCheckResult>>> Jobs(Problem problem)
