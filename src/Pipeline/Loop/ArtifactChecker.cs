@@ -1,0 +1,49 @@
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Runs;
+using ProofCheck.Pipeline.Store;
+
+namespace ProofCheck.Pipeline.Loop;
+
+/// <summary>
+/// Hands one stored artifact to its target's checker. An answer without code, or a target whose checker is missing,
+/// becomes a report that says so (Failed, CheckerUnavailable): never Verified, and never an exception that ends the run.
+/// </summary>
+public static class ArtifactChecker
+{
+    public const string PipelineSource = "pipeline";
+
+    public static async Task<CheckReport> CheckAsync(
+        IReadOnlyDictionary<string, IProofChecker> checkers,
+        Problem problem,
+        ArtifactRecord artifact,
+        RunConfig config,
+        CancellationToken cancellationToken)
+    {
+        if (!artifact.HasCode)
+        {
+            var fence = CodeBlocks.FenceFor(artifact.Target);
+            return Single(artifact.Target, Verdict.Failed,
+                $"The model's answer contains no {TargetRules.LanguageName(artifact.Target)} code: no ```{fence} fenced block was found, so there was nothing to check.");
+        }
+
+        if (!checkers.TryGetValue(artifact.Target, out var checker))
+        {
+            return Single(artifact.Target, Verdict.CheckerUnavailable,
+                $"This build of ProofCheck has no {TargetRules.LanguageName(artifact.Target)} checker; the artifact is stored and can be checked later with 'proofcheck recheck'.");
+        }
+
+        try
+        {
+            var request = TargetRules.Request(problem, artifact.Target, artifact.Content, config.CheckTimeoutSeconds, config.Sandboxed);
+            return await checker.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CheckerUnavailableException e)
+        {
+            return Single(e.Checker, Verdict.CheckerUnavailable, e.Advice is null ? e.Message : $"{e.Message} {e.Advice}");
+        }
+    }
+
+    private static CheckReport Single(string checker, Verdict verdict, string message) =>
+        new(checker, [new ObligationResult("artifact", verdict) { Diagnostics = [Diagnostic.Error(message, source: PipelineSource)] }]);
+}

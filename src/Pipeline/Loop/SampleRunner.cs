@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.AI;
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Prompts;
+using ProofCheck.Pipeline.Runs;
+using ProofCheck.Pipeline.Store;
+
+namespace ProofCheck.Pipeline.Loop;
+
+/// <summary>
+/// One sample of one problem through Prove → Formalize → Check → Repair. Every step first asks the store whether
+/// it is already done (a resumed run) and reuses what it finds, so a step is never taken twice and each prompt is
+/// built only from stored data: the same inputs give the same rows, interrupted or not.
+/// </summary>
+internal sealed partial class SampleRunner(RunContext context, Problem problem, int sample, int worker)
+{
+    private RunConfig Config => context.Run.Config;
+
+    private string RunId => context.Run.Id;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var targets = Config.Targets.Where(t => TargetRules.Applies(problem, t)).ToList();
+        var values = BaseValues();
+
+        var prove = await ExchangeAsync(
+            new AttemptKey(problem.Id, sample, Stages.Prove, string.Empty, 0),
+            () => context.Prompts.Render(PromptLibrary.ProveTemplateName(Config.PromptStyle), values),
+            _ => [],
+            cancellationToken).ConfigureAwait(false);
+
+        var formalize = await ExchangeAsync(
+            new AttemptKey(problem.Id, sample, Stages.Formalize, string.Empty, 0),
+            () => context.Prompts.Render(PromptLibrary.Formalize, new Dictionary<string, string>(values)
+            {
+                ["nl_proof"] = WithoutThinking(prove.Response),
+                ["target_sections"] = string.Join("\n", targets.Select(t => context.Prompts.Render(PromptLibrary.FormalizeSectionName(t), values))),
+            }),
+            answer => targets.Select(t => Artifact(answer, t, 0)),
+            cancellationToken).ConfigureAwait(false);
+        _ = formalize;
+
+        var verdicts = await Task.WhenAll(targets.Select(t => RunTargetAsync(t, values, cancellationToken))).ConfigureAwait(false);
+        context.Store.MarkSampleDone(RunId, problem.Id, sample);
+        context.Observer.SampleFinished(worker, problem.Id, sample, targets.Zip(verdicts).ToDictionary(x => x.First, x => x.Second));
+    }
+
+    private async Task<Verdict> RunTargetAsync(string target, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var artifact = context.Store.FindArtifact(RunId, problem.Id, sample, target, 0)
+            ?? throw new InvalidOperationException($"The formalize answer of {problem.Id} sample {sample} has no stored {target} artifact.");
+        var check = await CheckAsync(artifact, cancellationToken).ConfigureAwait(false);
+        for (var round = 1; round <= Config.Rounds && ShouldRepair(check.Verdict); round++)
+        {
+            var previous = artifact;
+            var previousCheck = check;
+            var attempt = await ExchangeAsync(
+                new AttemptKey(problem.Id, sample, Stages.Repair, target, round),
+                () => context.Prompts.Render(PromptLibrary.Repair, new Dictionary<string, string>(values)
+                {
+                    ["target"] = target,
+                    ["target_language"] = TargetRules.LanguageName(target),
+                    ["fence"] = CodeBlocks.FenceFor(target),
+                    ["previous_round"] = previous.Round.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["previous_attempt"] = previous.HasCode ? previous.Content.TrimEnd('\n') : "(no code: your answer contained no ```" + CodeBlocks.FenceFor(target) + " block)",
+                    ["feedback"] = FeedbackCondenser.Condense(previousCheck.Report, Config.FeedbackTokens),
+                }),
+                answer => [Artifact(answer, target, round)],
+                cancellationToken).ConfigureAwait(false);
+            _ = attempt;
+            artifact = context.Store.FindArtifact(RunId, problem.Id, sample, target, round)
+                ?? throw new InvalidOperationException($"The repair answer of {problem.Id} sample {sample} round {round} has no stored {target} artifact.");
+            check = await CheckAsync(artifact, cancellationToken).ConfigureAwait(false);
+        }
+
+        return check.Verdict;
+    }
+
+    // Repairing cannot help when the checker is missing; every other verdict short of Verified is worth a round.
+    private static bool ShouldRepair(Verdict verdict) => verdict is not Verdict.Verified and not Verdict.CheckerUnavailable;
+
+    private ArtifactRecord Artifact(string answer, string target, int round)
+    {
+        var (content, hasCode) = ArtifactExtractor.Extract(answer, target, problem);
+        return new ArtifactRecord(problem.Id, sample, target, round, content, hasCode);
+    }
+
+    private async Task<AttemptRecord> ExchangeAsync(
+        AttemptKey key,
+        Func<string> prompt,
+        Func<string, IEnumerable<ArtifactRecord>> artifacts,
+        CancellationToken cancellationToken)
+    {
+        if (context.Store.FindAttempt(RunId, key) is { } done)
+        {
+            context.Observer.AttemptRecorded(done, reused: true);
+            return done;
+        }
+
+        var text = prompt();
+        context.Observer.StageStarted(worker, problem.Id, sample, key.Stage, key.Target, key.Round);
+        var options = new ChatOptions
+        {
+            MaxOutputTokens = Config.MaxTokens,
+            // Each sample has its own seed, so samples differ where the model samples and a rerun repeats them.
+            Seed = SampleSeed(problem.Id, sample),
+        };
+        var watch = Stopwatch.StartNew();
+        ChatResponse response;
+        await context.ModelGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            response = await context.Model.GetResponseAsync([new ChatMessage(ChatRole.User, text)], options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.ModelGate.Release();
+        }
+
+        var answer = response.Text ?? string.Empty;
+        var reasoning = string.Concat(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Select(r => r.Text));
+        var record = new AttemptRecord(key, text, answer)
+        {
+            Reasoning = reasoning.Length == 0 ? null : reasoning,
+            InputTokens = response.Usage?.InputTokenCount ?? 0,
+            OutputTokens = response.Usage?.OutputTokenCount ?? 0,
+            FinishReason = response.FinishReason?.Value,
+            Ms = watch.ElapsedMilliseconds,
+        };
+        context.Store.RecordAttempt(RunId, record, artifacts(answer).ToList());
+        context.Observer.AttemptRecorded(record, reused: false);
+        return record;
+    }
+
+    private async Task<CheckRecord> CheckAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
+    {
+        if (context.Store.FindCheck(RunId, problem.Id, sample, artifact.Target, artifact.Round) is { } done)
+        {
+            context.Observer.CheckRecorded(done, reused: true);
+            return done;
+        }
+
+        context.Observer.StageStarted(worker, problem.Id, sample, "check", artifact.Target, artifact.Round);
+        var watch = Stopwatch.StartNew();
+        var report = await ArtifactChecker.CheckAsync(context.Checkers, problem, artifact, Config, cancellationToken).ConfigureAwait(false);
+        var record = new CheckRecord(problem.Id, sample, artifact.Target, artifact.Round, 0, report) { Ms = watch.ElapsedMilliseconds };
+        context.Store.RecordCheck(RunId, record);
+        if (report.CheckerVersion is not null)
+        {
+            context.Store.AddCheckerVersions(RunId, new Dictionary<string, string> { [report.Checker] = report.CheckerVersion });
+        }
+
+        context.Observer.CheckRecorded(record, reused: false);
+        return record;
+    }
+
+    private Dictionary<string, string> BaseValues() => new(StringComparer.Ordinal)
+    {
+        ["problem_id"] = problem.Id,
+        ["title"] = problem.Title,
+        ["statement"] = problem.StatementMarkdown.Trim(),
+        ["lean_statement"] = problem.LeanStatement?.Trim() ?? string.Empty,
+        ["coq_statement"] = problem.CoqStatement?.Trim() ?? string.Empty,
+        ["main_theorem"] = problem.MainTheorem ?? string.Empty,
+    };
+
+    private static int SampleSeed(string problemId, int sample)
+    {
+        // A stable hash (string.GetHashCode differs between processes, which would break resume).
+        var hash = 17;
+        foreach (var b in Encoding.UTF8.GetBytes(problemId))
+        {
+            hash = unchecked((hash * 31) + b);
+        }
+
+        return unchecked((hash * 31) + sample) & int.MaxValue;
+    }
+
+    private static string WithoutThinking(string answer) => ThinkBlock().Replace(answer, string.Empty).Trim();
+
+    [GeneratedRegex(@"<think>.*?(</think>|\z)", RegexOptions.Singleline)]
+    private static partial Regex ThinkBlock();
+}
