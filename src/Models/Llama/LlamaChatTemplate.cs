@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Extensions.AI;
+using ProofCheck.Models.Llama.Native;
+using ProofCheck.Models.Replay;
+
+namespace ProofCheck.Models.Llama;
+
+/// <summary>Formats messages into a prompt with the model's template or a named built-in one.</summary>
+internal static class LlamaChatTemplate
+{
+    public static string Apply(LlamaModel model, string? templateName, IReadOnlyList<ChatMessage> messages)
+    {
+        var template = templateName ?? model.ChatTemplate
+            ?? throw new ModelException(
+                $"{System.IO.Path.GetFileName(model.Path)} has no chat template.",
+                "Name a built-in one (--template), e.g. " + string.Join(", ", LlamaLibrary.BuiltInTemplates().Take(12)) + ".");
+        var strings = new List<IntPtr>();
+        try
+        {
+            var native = new LlamaChatMessage[messages.Count];
+            for (var i = 0; i < messages.Count; i++)
+            {
+                native[i].Role = Utf8(messages[i].Role.Value, strings);
+                native[i].Content = Utf8(RequestFingerprint.Text(messages[i]), strings);
+            }
+
+            var templatePtr = Utf8(template, strings);
+            var size = Math.Max(256, messages.Sum(m => Encoding.UTF8.GetByteCount(RequestFingerprint.Text(m))) * 2 + 256);
+            unsafe
+            {
+                fixed (LlamaChatMessage* m = native)
+                {
+                    while (true)
+                    {
+                        var buffer = new byte[size];
+                        fixed (byte* b = buffer)
+                        {
+                            var n = LlamaApi.llama_chat_apply_template((byte*)templatePtr, m, (nuint)native.Length, true, b, buffer.Length);
+                            if (n < 0)
+                            {
+                                throw new ModelException(
+                                    templateName is null
+                                        ? "llama.cpp does not recognise the chat template stored in the model."
+                                        : $"\"{templateName}\" is not a chat template llama.cpp knows.",
+                                    "Name a built-in one (--template): " + string.Join(", ", LlamaLibrary.BuiltInTemplates()) + ".");
+                            }
+
+                            if (n <= buffer.Length)
+                            {
+                                return Encoding.UTF8.GetString(buffer, 0, n);
+                            }
+
+                            size = n;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var p in strings)
+            {
+                Marshal.FreeCoTaskMem(p);
+            }
+        }
+    }
+
+    private static IntPtr Utf8(string text, List<IntPtr> owned)
+    {
+        var p = Marshal.StringToCoTaskMemUTF8(text);
+        owned.Add(p);
+        return p;
+    }
+}

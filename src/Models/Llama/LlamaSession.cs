@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Extensions.AI;
+using ProofCheck.Models.Llama.Native;
+
+namespace ProofCheck.Models.Llama;
+
+/// <summary>
+/// One request's native state: a context on the shared model, its sampler chain, and the cancellation hook that
+/// makes a long prompt decode stop promptly. Used by one thread at a time; freed on dispose.
+/// </summary>
+internal sealed unsafe class LlamaSession : IDisposable
+{
+    private readonly LlamaModel model;
+    private readonly SafeLlamaContextHandle context;
+    private readonly SafeLlamaSamplerHandle sampler;
+    private readonly GCHandle abortState;
+    private readonly byte[] piece = new byte[256];
+    private readonly Decoder utf8 = Encoding.UTF8.GetDecoder();
+    private readonly char[] chars = new char[512];
+
+    public LlamaSession(LlamaModel model, LlamaChatClientOptions options, ChatOptions? chat, CancellationToken cancellationToken)
+    {
+        this.model = model;
+        var p = LlamaApi.llama_context_default_params();
+        p.NCtx = (uint)(options.ContextLength > 0 ? options.ContextLength : model.TrainedContextLength);
+        p.NBatch = (uint)options.BatchSize;
+        p.NUbatch = (uint)Math.Min(options.BatchSize, 512);
+        p.NThreads = options.Threads;
+        p.NThreadsBatch = options.Threads;
+        var raw = LlamaApi.llama_init_from_model(model.Handle, p);
+        if (raw == IntPtr.Zero)
+        {
+            throw new ModelException($"llama.cpp could not create a context of {p.NCtx} tokens (out of memory?).", "Use a smaller context length.");
+        }
+
+        context = new SafeLlamaContextHandle(raw, model.Handle);
+        abortState = GCHandle.Alloc(new StrongBox<CancellationToken>(cancellationToken));
+        LlamaApi.llama_set_abort_callback(context, &ShouldAbort, GCHandle.ToIntPtr(abortState));
+        sampler = LlamaSampling.Build(model, chat);
+        // llama.cpp rounds small contexts up (to 256); the limit a user asked for is the one enforced.
+        var actual = (int)LlamaApi.llama_n_ctx(context);
+        ContextLength = options.ContextLength > 0 ? Math.Min(options.ContextLength, actual) : actual;
+        BatchSize = (int)LlamaApi.llama_n_batch(context);
+    }
+
+    public int ContextLength { get; }
+
+    public int BatchSize { get; }
+
+    /// <summary>Feeds tokens to the model (the prompt, or one sampled token).</summary>
+    public void Decode(ReadOnlySpan<int> tokens, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < tokens.Length; start += BatchSize)
+        {
+            var chunk = tokens.Slice(start, Math.Min(BatchSize, tokens.Length - start));
+            int rc;
+            fixed (int* t = chunk)
+            {
+                rc = LlamaApi.llama_decode(context, LlamaApi.llama_batch_get_one(t, chunk.Length));
+            }
+
+            switch (rc)
+            {
+                case 0:
+                    break;
+                case 2:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw new OperationCanceledException("llama.cpp aborted the decode.");
+                case 1:
+                    throw new ModelException($"The context of {ContextLength} tokens is full.", "Raise the context length or shorten the prompt.");
+                default:
+                    throw new ModelException($"llama.cpp failed to decode (code {rc}).");
+            }
+        }
+    }
+
+    /// <summary>Samples the next token from the last decoded position (and lets grammar/penalties see it).</summary>
+    public int Sample() => LlamaApi.llama_sampler_sample(sampler, context, -1);
+
+    public bool IsEndOfGeneration(int token) => LlamaApi.llama_vocab_is_eog(model.Vocab, token);
+
+    /// <summary>The text of one token; bytes of a split UTF-8 character are kept until it completes.</summary>
+    public string Piece(int token)
+    {
+        int n;
+        fixed (byte* b = piece)
+        {
+            n = LlamaApi.llama_token_to_piece(model.Vocab, token, b, piece.Length, 0, false);
+        }
+
+        if (n <= 0)
+        {
+            return "";
+        }
+
+        var count = utf8.GetChars(piece, 0, n, chars, 0, flush: false);
+        return new string(chars, 0, count);
+    }
+
+    public void Dispose()
+    {
+        sampler.Dispose();
+        context.Dispose();
+        if (abortState.IsAllocated)
+        {
+            abortState.Free();
+        }
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static byte ShouldAbort(IntPtr data)
+    {
+        var state = GCHandle.FromIntPtr(data).Target as StrongBox<CancellationToken>;
+        return state is not null && state.Value.IsCancellationRequested ? (byte)1 : (byte)0;
+    }
+}
