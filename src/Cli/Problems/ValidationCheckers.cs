@@ -11,5 +11,5 @@ internal static class ValidationCheckers
     public static IReadOnlyList<IProofChecker> Available() => [];
 
     /// <summary>The Lean grammar's main-theorem finder, when this build has one.</summary>
-    public static Func<string, string>? LeanMainTheorem() => null;
+    public static Func<string, string>? LeanMainTheorem() => LeanBridge.Syntax.LeanSyntax.MainTheoremName;
 }
