@@ -48,6 +48,10 @@ public static class LeanSyntax
         return file.LastTheorem?.FullName ?? throw new FormatException("the Lean grammar found no theorem in the statement");
     }
 
+    /// <summary>The exact source from <paramref name="first"/> to <paramref name="last"/>, comments and spacing included.</summary>
+    public static string Source(LeanFile file, LeanToken first, LeanToken last) =>
+        string.Concat(file.AllTokens.Skip(first.Index).Take(last.Index - first.Index + 1).Select(t => t.Text));
+
     internal static string Text(IEnumerable<LeanToken> tokens) => string.Join(' ', tokens.Select(t => t.Text));
 
     private static string Shorten(LeanCommand c)
