@@ -20,6 +20,14 @@ public sealed record LeanCheckerOptions
     /// <summary>The REPL program; null looks in the project, PROOFCHECK_LEAN_REPL and PATH.</summary>
     public string? ReplPath { get; init; }
 
+    /// <summary>The lean program; null uses the project's toolchain (LEAN_SYSROOT from lake env), then PATH.</summary>
+    public string? LeanPath { get; init; }
+
+    /// <summary>The lake program; null looks on PATH.</summary>
+    public string? LakePath { get; init; }
+
+    internal LeanToolPaths Tools => new(LeanPath, LakePath, ReplPath);
+
     /// <summary>How many warm REPL processes the pool keeps at most.</summary>
     public int ReplPoolSize { get; init; } = 2;
 

@@ -77,7 +77,7 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
         LeanInstallation? lean;
         try
         {
-            lean = await LeanDiscovery.FindAsync(LeanDiscovery.ResolveProject(options.ProjectDirectory), options.ReplPath, cancellationToken).ConfigureAwait(false);
+            lean = await LeanDiscovery.FindAsync(LeanDiscovery.ResolveProject(options.ProjectDirectory), options.Tools, cancellationToken).ConfigureAwait(false);
         }
         catch (CheckerUnavailableException e)
         {

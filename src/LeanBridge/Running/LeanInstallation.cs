@@ -54,6 +54,9 @@ public sealed record LeanInstallation(string Lean)
     }
 }
 
+/// <summary>Programs given explicitly (by option or by a test) instead of being looked up on PATH.</summary>
+public sealed record LeanToolPaths(string? Lean = null, string? Lake = null, string? Repl = null);
+
 /// <summary>Finds Lean for a project, asking <c>lake env</c> once per project per process (not once per check).</summary>
 public static partial class LeanDiscovery
 {
@@ -86,19 +89,21 @@ public static partial class LeanDiscovery
     }
 
     /// <summary>The installation for <paramref name="project"/> (null: Lean from PATH, no project), or null when Lean is not installed.</summary>
-    public static Task<LeanInstallation?> FindAsync(string? project, string? replOverride = null, CancellationToken cancellationToken = default)
+    public static Task<LeanInstallation?> FindAsync(string? project, LeanToolPaths? tools = null, CancellationToken cancellationToken = default)
     {
-        var key = (project ?? string.Empty) + "\n" + (replOverride ?? string.Empty) + "\n" + (System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
-        return Cache.GetOrAdd(key, _ => new Lazy<Task<LeanInstallation?>>(() => DiscoverAsync(project, replOverride, cancellationToken))).Value;
+        tools ??= new LeanToolPaths();
+        var key = string.Join('\n', project, tools.Lean, tools.Lake, tools.Repl, System.Environment.GetEnvironmentVariable("PATH"));
+        var lazy = Cache.GetOrAdd(key, _ => new Lazy<Task<LeanInstallation?>>(() => DiscoverAsync(project, tools, CancellationToken.None)));
+        return lazy.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Forgets cached discoveries (a test that changes PATH, a user who just installed Lean).</summary>
     public static void Forget() => Cache.Clear();
 
-    private static async Task<LeanInstallation?> DiscoverAsync(string? project, string? replOverride, CancellationToken cancellationToken)
+    private static async Task<LeanInstallation?> DiscoverAsync(string? project, LeanToolPaths tools, CancellationToken cancellationToken)
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lake = ExecutableResolver.Resolve("lake");
+        var lake = ExecutableResolver.Resolve(tools.Lake ?? "lake");
         if (project is not null && lake is not null)
         {
             // A bare `lake env` prints NAME=VALUE lines like env(1); read once, then run lean directly for every check.
@@ -122,7 +127,9 @@ public static partial class LeanDiscovery
             }
         }
 
-        var lean = FindInSysroot(env, "lean") ?? ExecutableResolver.Resolve("lean");
+        var lean = tools.Lean is { } explicitLean
+            ? ExecutableResolver.Resolve(explicitLean)
+            : FindInSysroot(env, "lean") ?? ExecutableResolver.Resolve("lean");
         if (lean is null)
         {
             return null;
@@ -139,7 +146,7 @@ public static partial class LeanDiscovery
             Environment = env,
             Version = match.Success ? match.Groups["v"].Value : version.StandardOutput.Trim(),
             LeanChecker = leanChecker,
-            Repl = FindRepl(project, replOverride),
+            Repl = FindRepl(project, tools.Repl),
         };
     }
 
