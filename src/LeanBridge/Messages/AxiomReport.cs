@@ -11,7 +11,7 @@ public sealed partial record AxiomReport(string Constant, IReadOnlySet<string> A
     /// <summary>The axioms every Lean proof may use: propositional extensionality, choice, quotient soundness.</summary>
     public static IReadOnlyList<string> StandardAxioms { get; } = ["propext", "Classical.choice", "Quot.sound"];
 
-    [GeneratedRegex(@"^\s*['`‘«]?(?<name>[^'`’»]+?)['`’»]?\s+(?<none>does not depend on any axioms)\s*$|^\s*['`‘«]?(?<name>[^'`’»]+?)['`’»]?\s+depends on axioms\s*:\s*\[(?<list>[^\]]*)\]\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^\s*['`‘]?(?<name>.+?)['`’]?\s+(?:(?<none>does not depend on any axioms)|depends on axioms\s*:\s*\[(?<list>[^\]]*)\])\s*$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Line();
 
     /// <summary>Parses one message text; null when it is not an axioms report.</summary>
