@@ -35,7 +35,10 @@ attributes : ATTR_OPEN balanced* RBRACKET ;
 
 modifier : PRIVATE | PUBLIC | PROTECTED | NONCOMPUTABLE | UNSAFE | PARTIAL | NONREC | META | LOCAL | SCOPED ;
 
-declaration : declKind declId? binder* typeSpec? declBody? ;
+declaration : declKind declId? binder* extendsClause? typeSpec? declBody? ;
+
+// `structure S extends A, B where`, `class C (α) extends Mul α where`
+extendsClause : EXTENDS typeToken* ;
 
 declKind
     : THEOREM | LEMMA | DEF | ABBREV | INSTANCE | EXAMPLE | AXIOM | OPAQUE
@@ -172,6 +175,7 @@ IMPORT : 'import' ;
 MODULE : 'module' ;
 ALL : 'all' ;
 WHERE : 'where' ;
+EXTENDS : 'extends' ;
 DERIVING : 'deriving' ;
 
 // #eval, #print, #exit, #check, #guard_msgs … (`#[` is an array literal: `#` then `[`).

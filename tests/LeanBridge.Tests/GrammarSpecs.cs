@@ -152,3 +152,39 @@ public sealed class GrammarSpecs
         Assert.Equal("b", file.Declarations.Single().Name);
     }
 }
+
+public sealed class CorpusSpecs
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(RepoPaths.InTests("LeanBridge.Tests", "Corpus"), "*.lean").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void The_grammar_finds_every_declaration_of_a_realistic_file(string name)
+    {
+        var text = File.ReadAllText(RepoPaths.InTests("LeanBridge.Tests", "Corpus", name));
+        var expected = text.Split('\n')[0]["-- expect:".Length..].Split(',', StringSplitOptions.TrimEntries);
+
+        var file = LeanSyntax.Parse(text);
+
+        Assert.DoesNotContain(file.Commands, c => c.IsStray);
+        Assert.Equal(expected, file.Declarations.Where(d => d.FullName is not null).Select(d => d.FullName!));
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Ordinary_mathematics_passes_the_audit(string name)
+    {
+        var file = LeanSyntax.Parse(File.ReadAllText(RepoPaths.InTests("LeanBridge.Tests", "Corpus", name)));
+
+        Assert.Empty(Audit.LeanAudit.Run(file).Findings);
+    }
+}
