@@ -12,15 +12,23 @@ internal static class DoctorCommand
     private static readonly Func<CancellationToken, Task<IReadOnlyList<ToolStatus>>>[] Probes =
     [
         SandboxProbe,
+        LeanBridge.LeanDoctor.ProbeAsync,
     ];
 
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the findings as JSON." };
+        var bench = new Option<string?>("--bench") { Description = "Measure a checker's latency on this machine instead (lean: file mode vs the REPL pool)." };
         var command = new Command("doctor", "Show which checkers and model backends are available, their versions, whether the sandbox works, and what to install for what is missing.");
         command.Options.Add(json);
+        command.Options.Add(bench);
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(bench) is { } target)
+            {
+                return await LeanBenchCommand.RunAsync(target, parse.GetValue(json), ct).ConfigureAwait(false);
+            }
+
             var results = (await Task.WhenAll(Probes.Select(p => p(ct))).ConfigureAwait(false)).SelectMany(r => r).ToList();
             if (parse.GetValue(json))
             {

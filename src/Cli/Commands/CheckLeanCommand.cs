@@ -1,0 +1,71 @@
+using System.CommandLine;
+using ProofCheck.Core;
+using ProofCheck.LeanBridge;
+using ProofCheck.Pipeline.Problems;
+
+namespace ProofCheck.Cli.Commands;
+
+/// <summary>
+/// <c>proofcheck check lean FILE (--problem ID | --statement STATEMENT.lean) [--lean-project DIR] [--mode file|repl]</c>:
+/// a model's Lean proof (Markdown or plain Lean) against a canonical statement.
+/// </summary>
+internal static class CheckLeanCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "The model's answer: Markdown with a ```lean block (the last complete one is used), or plain Lean." };
+        var problem = new Option<string?>("--problem") { Description = "The id of a problem under the problems folder; its statement.lean is the canonical statement." };
+        var problemsDir = new Option<string>("--problems-dir") { Description = "The problems folder used by --problem.", DefaultValueFactory = _ => "problems" };
+        var statement = new Option<string?>("--statement") { Description = "A canonical statement file (imports, definitions, main theorem ending in := by sorry)." };
+        var project = new Option<string?>("--lean-project") { Description = $"The Lake project with Mathlib to check in (default: ${LeanBridge.Running.LeanDiscovery.ProjectVariable})." };
+        var mode = new Option<LeanMode>("--mode") { Description = "file: authoritative check; repl: fast failures from a warm REPL, then file mode for the verdict.", DefaultValueFactory = _ => LeanMode.File };
+        var options = new CheckOptions();
+        var command = new Command("lean", "Check a Lean 4 proof: static audit, statement fidelity (token-for-token and in a clean context), axioms, then Lean itself.")
+        {
+            file, problem, problemsDir, statement, project, mode,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var request = BuildRequest(parse.GetValue(file)!, parse.GetValue(problem), parse.GetValue(problemsDir)!, parse.GetValue(statement)) with
+            {
+                Timeout = options.TimeoutFrom(parse, TimeSpan.FromMinutes(5)),
+                Sandboxed = !parse.GetValue(options.NoSandbox),
+            };
+            await using var checker = new LeanProofChecker(new LeanCheckerOptions { ProjectDirectory = parse.GetValue(project), Mode = parse.GetValue(mode) });
+            var report = await checker.CheckAsync(request, ct).ConfigureAwait(false);
+            return CheckReportView.Write(report, parse.GetValue(options.Json));
+        });
+        return command;
+    }
+
+    private static CheckRequest BuildRequest(string file, string? problemId, string problemsDir, string? statementFile)
+    {
+        if (problemId is not null && statementFile is not null)
+        {
+            throw new UserInputException("Give either --problem or --statement, not both.");
+        }
+
+        var submission = ReadFile(file, "proof");
+        if (problemId is not null)
+        {
+            return ForProblem(ProblemSet.Load(problemsDir).Get(problemId), submission);
+        }
+
+        return statementFile is null
+            ? new CheckRequest(submission) { StatementVetted = false }
+            : new CheckRequest(submission) { CanonicalStatement = ReadFile(statementFile, "statement") };
+    }
+
+    /// <summary>The one place a problem becomes a Lean check: its statement, allowed axioms and imports.</summary>
+    internal static CheckRequest ForProblem(Problem problem, string submission) =>
+        new(submission)
+        {
+            CanonicalStatement = problem.LeanStatement ?? throw new UserInputException($"Problem '{problem.Id}' has no Lean statement (statement.lean)."),
+            AllowedAxioms = problem.AllowedAxioms.GetValueOrDefault("lean"),
+            AllowedImports = problem.AllowedImports.GetValueOrDefault("lean"),
+        };
+
+    private static string ReadFile(string path, string what) =>
+        File.Exists(path) ? File.ReadAllText(path) : throw new UserInputException($"The {what} file '{path}' does not exist.");
+}
