@@ -16,7 +16,8 @@ internal static class CliRunner
         var parse = root.Parse(args);
         try
         {
-            var code = await parse.InvokeAsync().ConfigureAwait(false);
+            // Our handler below, not System.CommandLine's (which prints a stack trace), turns exceptions into messages.
+            var code = await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
             return parse.Errors.Count > 0 ? ExitCodes.BadInput : code;
         }
         catch (Exception e)

@@ -9,5 +9,6 @@ var root = new RootCommand(
 // One line per command; each command lives in its own file under Commands/.
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(ProblemsCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);

@@ -45,4 +45,22 @@ public sealed record Problem(string Id, string Title, Provenance Provenance, str
 
     /// <summary>For a generated variant: the parameter values it was generated with.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The name of the main theorem in the formal statements (the one a proof must prove verbatim).</summary>
+    public string? MainTheorem { get; init; }
+
+    /// <summary>
+    /// For a generated variant: what its family perturbs (e.g. "other-base", "renamed-symbols", "changed-constants"),
+    /// so results on variants can be compared with results on the original.
+    /// </summary>
+    public string? Variation { get; init; }
+
+    /// <summary>
+    /// Where each artifact came from, by file name ("statement.v", "proof.v", …): the path of the file, or of the
+    /// template it was generated from. For messages that must point at a file a user can open.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>True for a problem generated from a variant family.</summary>
+    public bool IsVariant => ParentId is not null;
 }

@@ -1,0 +1,15 @@
+Require Import ZArith Lia.
+Open Scope Z_scope.
+
+(** One step of the Collatz map. *)
+Definition collatz (n : Z) : Z := if Z.even n then n / 2 else 3 * n + 1.
+
+Theorem collatz_steps :
+  Nat.iter 111 collatz 27 = 1 /\ (forall k : nat, (k < 111)%nat -> Nat.iter k collatz 27 <> 1).
+Proof.
+  split.
+  - vm_compute. reflexivity.
+  - intros k Hk.
+    do 110 (destruct k as [|k]; [vm_compute; discriminate |]).
+    lia.
+Qed.

@@ -1,0 +1,5 @@
+Require Import QArith.
+Open Scope Q_scope.
+
+Theorem decimal_comparison : 9.11 < 9.9.
+Admitted.

@@ -1,0 +1,7 @@
+    Require Import QArith.
+    Open Scope Q_scope.
+
+    Theorem decimal_comparison : {{small}} < {{big}}.
+    Proof.
+  reflexivity.
+Qed.

@@ -1,0 +1,5 @@
+Require Import QArith.
+Open Scope Q_scope.
+
+Theorem decimal_comparison : {{small}} < {{big}}.
+Admitted.
