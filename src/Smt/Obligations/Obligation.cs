@@ -28,4 +28,11 @@ public sealed record Obligation
     internal IReadOnlyList<ScriptCommand> Setup { get; }
 
     internal ScriptCommand NegatedClaim { get; }
+
+    /// <summary>The constants and functions the obligation declares, in order: the names a counterexample shows.</summary>
+    internal IReadOnlyList<string> DeclaredNames =>
+        [.. Setup.Where(c => c.Name is "declare-const" or "declare-fun" && c.Arguments.Count > 0).Select(c => Unbar(c.Arguments[0])).Distinct(StringComparer.Ordinal)];
+
+    private static string Unbar(string symbol) =>
+        symbol.Length >= 2 && symbol[0] == '|' && symbol[^1] == '|' ? symbol[1..^1] : symbol;
 }
