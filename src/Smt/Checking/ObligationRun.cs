@@ -1,0 +1,236 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ProofCheck.Core;
+using ProofCheck.Smt.Obligations;
+using ProofCheck.Smt.Parsing;
+using ProofCheck.Smt.Solvers;
+
+namespace ProofCheck.Smt.Checking;
+
+/// <summary>
+/// Decides one obligation on one solver session, inside its own push/pop scope:
+/// first the hypotheses alone (a vacuous obligation is refused), then the negated claim, then the model or the
+/// reason for "unknown". Every answer is read with the grammar; anything unexpected ends in a verdict that is
+/// not Verified.
+/// </summary>
+internal static partial class ObligationRun
+{
+    /// <summary>Slack on top of the solver's own per-query limit before the process counts as hung and is killed.</summary>
+    private static readonly TimeSpan HangGrace = TimeSpan.FromSeconds(3);
+
+    public static async Task<SolverOutcome> RunAsync(SolverSession session, Obligation obligation, TimeSpan queryLimit, CancellationToken cancellationToken)
+    {
+        var solver = session.Profile.Name;
+        var wallClock = queryLimit + HangGrace;
+        var sent = new List<(int SessionLine, ScriptCommand Command)>();
+
+        var setup = new StringBuilder("(push 1)\n");
+        var line = session.LinesWritten + 2;
+        foreach (var command in obligation.Setup)
+        {
+            sent.Add((line, command));
+            setup.Append(command.Text).Append('\n');
+            line += command.Text.Count(c => c == '\n') + 1;
+        }
+
+        setup.Append("(check-sat)\n");
+        var hypotheses = await AskAsync(session, setup.ToString(), wallClock, sent, cancellationToken).ConfigureAwait(false);
+        if (hypotheses.Outcome is { } stopped)
+        {
+            return await CloseAsync(session, stopped, cancellationToken).ConfigureAwait(false);
+        }
+
+        var outcome = new SolverOutcome(Verdict.Unknown, solver) { HypothesesAnswer = hypotheses.Answer };
+        string? hypothesesDoubt = null;
+        switch (hypotheses.Answer)
+        {
+            case "unsat":
+                return await CloseAsync(session, outcome with
+                {
+                    Verdict = Verdict.Rejected,
+                    Diagnostics = [Diagnostic.Error("vacuous: the hypotheses contradict each other, so the claim would follow from anything", obligation.Span, solver)],
+                }, cancellationToken).ConfigureAwait(false);
+            case "unknown" or "timeout":
+                var reason = await ReasonUnknownAsync(session, wallClock, cancellationToken).ConfigureAwait(false);
+                if (IsLimit(hypotheses.Answer, reason))
+                {
+                    return await CloseAsync(session, outcome with
+                    {
+                        Verdict = Verdict.Timeout,
+                        Diagnostics = [Diagnostic.Error($"the consistency check of the hypotheses hit the limit of {queryLimit.TotalSeconds:0.###} s", obligation.Span, solver)],
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+
+                hypothesesDoubt = reason;
+                break;
+        }
+
+        sent.Clear();
+        sent.Add((session.LinesWritten + 1, obligation.NegatedClaim));
+        var claim = await AskAsync(session, obligation.NegatedClaim.Text + "\n(check-sat)\n", wallClock, sent, cancellationToken).ConfigureAwait(false);
+        if (claim.Outcome is { } failed)
+        {
+            return await CloseAsync(session, failed with { HypothesesAnswer = hypotheses.Answer }, cancellationToken).ConfigureAwait(false);
+        }
+
+        outcome = outcome with { ClaimAnswer = claim.Answer };
+        switch (claim.Answer)
+        {
+            case "unsat" when hypothesesDoubt is null:
+                return await CloseAsync(session, outcome with { Verdict = Verdict.Verified }, cancellationToken).ConfigureAwait(false);
+            case "unsat":
+                return await CloseAsync(session, outcome with
+                {
+                    Diagnostics = [Diagnostic.Error($"the claim follows from the hypotheses, but whether the hypotheses are consistent could not be decided ({hypothesesDoubt}); a possibly vacuous step is not Verified", obligation.Span, solver)],
+                }, cancellationToken).ConfigureAwait(false);
+            case "sat":
+                var model = await ModelAsync(session, obligation, wallClock, cancellationToken).ConfigureAwait(false);
+                return await CloseAsync(session, model.Counterexample is null
+                    ? outcome with { Diagnostics = [Diagnostic.Error($"the claim is false, but the counterexample could not be read: {model.Problem}", obligation.Span, solver)], Verdict = Verdict.Refuted }
+                    : outcome with { Verdict = Verdict.Refuted, Counterexample = model.Counterexample }, cancellationToken).ConfigureAwait(false);
+            default:
+                var reason = await ReasonUnknownAsync(session, wallClock, cancellationToken).ConfigureAwait(false);
+                return await CloseAsync(session, IsLimit(claim.Answer, reason)
+                    ? outcome with { Verdict = Verdict.Timeout, Diagnostics = [Diagnostic.Error($"{solver} hit the limit of {queryLimit.TotalSeconds:0.###} s", obligation.Span, solver)] }
+                    : outcome with { Verdict = Verdict.Unknown, Diagnostics = [Diagnostic.Error($"{solver} could not decide the claim: {reason}", obligation.Span, solver)] }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes the obligation's scope; a z3 that hit its limit is retired, because it misbehaves afterwards.</summary>
+    private static async Task<SolverOutcome> CloseAsync(SolverSession session, SolverOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Verdict == Verdict.Timeout && session.Profile.Name == "z3")
+        {
+            session.Retire();
+        }
+
+        if (session.IsUsable)
+        {
+            await session.SendQuietAsync("(pop 1)\n", cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Sends a request that ends in one check-sat; returns its answer, or the outcome that ends the obligation early.</summary>
+    private static async Task<(string? Answer, SolverOutcome? Outcome)> AskAsync(
+        SolverSession session, string request, TimeSpan wallClock, IReadOnlyList<(int SessionLine, ScriptCommand Command)> sent, CancellationToken cancellationToken)
+    {
+        var solver = session.Profile.Name;
+        var reply = await session.SendAsync(request, wallClock, cancellationToken).ConfigureAwait(false);
+        var (responses, syntax) = ResponseReader.Read(reply.Output);
+        var errors = responses.OfType<SolverResponse.Error>().Select(e => Locate(solver, e.Message, sent)).ToList();
+        if (errors.Count > 0)
+        {
+            // cvc5 exits after an input error; z3 goes on. Either way the obligation does not check.
+            return (null, new SolverOutcome(Verdict.Failed, solver) { Diagnostics = errors });
+        }
+
+        if (reply.Status != ReplyStatus.Complete)
+        {
+            var what = reply.Status == ReplyStatus.Hung
+                ? $"{solver} did not answer within {wallClock.TotalSeconds:0.###} s and was killed"
+                : $"{solver} exited without answering{Tail(reply.StandardError)}";
+            return (null, new SolverOutcome(reply.Status == ReplyStatus.Hung ? Verdict.Timeout : Verdict.Unknown, solver)
+            {
+                SolverLost = true,
+                Diagnostics = [Diagnostic.Error(what, null, solver)],
+            });
+        }
+
+        var answers = responses.OfType<SolverResponse.CheckSat>().ToList();
+        if (syntax is not null || answers.Count != 1 || responses.Count != 1)
+        {
+            session.Kill();
+            return (null, new SolverOutcome(Verdict.Unknown, solver)
+            {
+                Diagnostics = [Diagnostic.Error($"{solver} gave an answer that is not a plain sat/unsat/unknown: {Clip(reply.Output)}", null, solver)],
+            });
+        }
+
+        return (answers[0].Answer, null);
+    }
+
+    private static async Task<string> ReasonUnknownAsync(SolverSession session, TimeSpan wallClock, CancellationToken cancellationToken)
+    {
+        var reply = await session.SendAsync("(get-info :reason-unknown)\n", wallClock, cancellationToken).ConfigureAwait(false);
+        var (responses, _) = ResponseReader.Read(reply.Output);
+        var reason = responses.OfType<SolverResponse.Info>().Select(i => i.Values.GetValueOrDefault("reason-unknown")).FirstOrDefault();
+        return string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason;
+    }
+
+    private static async Task<(string? Counterexample, string? Problem)> ModelAsync(SolverSession session, Obligation obligation, TimeSpan wallClock, CancellationToken cancellationToken)
+    {
+        var reply = await session.SendAsync("(get-model)\n", wallClock, cancellationToken).ConfigureAwait(false);
+        if (reply.Status != ReplyStatus.Complete)
+        {
+            return (null, $"{session.Profile.Name} stopped while printing the model");
+        }
+
+        var (responses, syntax) = ResponseReader.Read(reply.Output);
+        if (syntax is not null)
+        {
+            return (null, $"unreadable model ({syntax})");
+        }
+
+        var model = responses.OfType<SolverResponse.Model>().FirstOrDefault();
+        return model is null
+            ? (null, Clip(reply.Output))
+            : (Counterexample.Format(model, obligation.DeclaredNames), null);
+    }
+
+    private static bool IsLimit(string? answer, string reason) =>
+        answer == "timeout" || reason.Contains("timeout", StringComparison.OrdinalIgnoreCase)
+        || reason.Contains("resourceout", StringComparison.OrdinalIgnoreCase) || reason.Contains("canceled", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Turns a solver's position (z3: "line L column C", C from 0; cvc5: "&lt;stdin&gt;:L.C", L from 0) in its whole
+    /// input into a position in the user's file, using where each command was sent.
+    /// </summary>
+    private static Diagnostic Locate(string solver, string message, IReadOnlyList<(int SessionLine, ScriptCommand Command)> sent)
+    {
+        var firstLine = message.Split('\n')[0].Trim();
+        int? line = null, column = null;
+        var z3 = Z3Position().Match(firstLine);
+        var cvc5 = Cvc5Position().Match(firstLine);
+        if (z3.Success)
+        {
+            (line, column) = (int.Parse(z3.Groups[1].Value), int.Parse(z3.Groups[2].Value) + 1);
+            firstLine = firstLine[(z3.Index + z3.Length)..].TrimStart(':', ' ');
+        }
+        else if (cvc5.Success)
+        {
+            (line, column) = (int.Parse(cvc5.Groups[1].Value) + 1, int.Parse(cvc5.Groups[2].Value));
+            firstLine = firstLine[(cvc5.Index + cvc5.Length)..].TrimStart(':', ' ');
+        }
+
+        SourceSpan? span = null;
+        if (line is { } l && column is { } c)
+        {
+            var origin = sent.LastOrDefault(s => s.SessionLine <= l);
+            if (origin.Command is { } command)
+            {
+                span = l == origin.SessionLine
+                    ? new SourceSpan(command.Span.Line, command.Span.Column + c - 1)
+                    : new SourceSpan(command.Span.Line + (l - origin.SessionLine), c);
+            }
+        }
+
+        span ??= sent.Count > 0 ? sent[0].Command.Span : null;
+        return Diagnostic.Error($"{solver}: {firstLine}", span, solver);
+    }
+
+    private static string Tail(string stderr) => string.IsNullOrWhiteSpace(stderr) ? string.Empty : $": {Clip(stderr)}";
+
+    private static string Clip(string text)
+    {
+        var t = text.Trim().ReplaceLineEndings(" ");
+        return t.Length > 300 ? t[..300] + "…" : t;
+    }
+
+    [GeneratedRegex(@"line (\d+) column (\d+)")]
+    private static partial Regex Z3Position();
+
+    [GeneratedRegex(@"<stdin>:(\d+)\.(\d+)")]
+    private static partial Regex Cvc5Position();
+}

@@ -1,0 +1,25 @@
+using ProofCheck.Core;
+
+namespace ProofCheck.Smt.Checking;
+
+/// <summary>What one solver concluded about one obligation, with the raw answers a portfolio compares.</summary>
+internal sealed record SolverOutcome(Verdict Verdict, string Solver)
+{
+    public string? Counterexample { get; init; }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The answer to the hypotheses alone (sat/unsat/unknown), when it was asked.</summary>
+    public string? HypothesesAnswer { get; init; }
+
+    /// <summary>The answer to hypotheses plus negated claim, when it was asked.</summary>
+    public string? ClaimAnswer { get; init; }
+
+    /// <summary>The process died or hung with no answer: the obligation deserves another try on a fresh process.</summary>
+    public bool SolverLost { get; init; }
+
+    public long Ms { get; init; }
+
+    /// <summary>True for the verdicts that state a fact about the obligation (as opposed to "could not tell").</summary>
+    public bool IsDecisive => Verdict is Verdict.Verified or Verdict.Refuted or Verdict.Rejected;
+}

@@ -1,0 +1,15 @@
+using ProofCheck.Smt.Solvers;
+
+namespace ProofCheck.Smt;
+
+/// <summary>How the SMT checker runs: which solver, how many processes per solver, and the default per-query limit.</summary>
+public sealed record SmtCheckerOptions
+{
+    public SolverKind Solver { get; init; } = SolverKind.Z3;
+
+    /// <summary>Solver processes per solver kind working at once; defaults to the number of cores.</summary>
+    public int PoolSize { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>The limit for each of an obligation's two checks when the request does not set one.</summary>
+    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

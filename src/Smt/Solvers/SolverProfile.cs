@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace ProofCheck.Smt.Solvers;
+
+/// <summary>
+/// How to start and speak to one solver program: its command line in interactive incremental mode, the
+/// options it needs before the first query (models on, a per-query limit), and what to install when it is missing.
+/// </summary>
+internal sealed record SolverProfile(string Name, string Program, string InstallAdvice)
+{
+    public static SolverProfile Z3 { get; } = new("z3", "z3", "Install z3: 'apt-get install z3' (or run 'bash tools/setup.sh').");
+
+    public static SolverProfile Cvc5 { get; } = new("cvc5", "cvc5", "Install cvc5: 'apt-get install cvc5' (or run 'bash tools/setup.sh').");
+
+    public static SolverProfile For(SolverKind kind) => kind switch
+    {
+        SolverKind.Z3 => Z3,
+        SolverKind.Cvc5 => Cvc5,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A portfolio is not one solver."),
+    };
+
+    /// <summary>Arguments for a long-lived process that reads SMT-LIB from stdin and keeps its state between queries.</summary>
+    public IReadOnlyList<string> Arguments(TimeSpan queryLimit) => Name == "z3"
+        ? ["-in", "-smt2"]
+        : ["--incremental", "--lang", "smt2", "--produce-models", "--tlimit-per=" + Milliseconds(queryLimit)];
+
+    /// <summary>Sent once after start. z3 takes its per-query limit as an option; cvc5 rejects that option, so it gets a command-line flag.</summary>
+    public string Prelude(TimeSpan queryLimit) => Name == "z3"
+        ? $"(set-option :timeout {Milliseconds(queryLimit)})\n"
+        : "(set-logic ALL)\n";
+
+    private static string Milliseconds(TimeSpan t) => Math.Max(1, (long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using ProofCheck.Execution;
+
+namespace ProofCheck.Smt.Solvers;
+
+/// <summary>
+/// One long-lived solver process in incremental mode. Each request ends with its own numbered
+/// <c>(echo ...)</c> sentinel, so the answers to a request are exactly the lines before that sentinel; a
+/// process that dies or misses its wall-clock limit is killed and marked unusable, never reused.
+/// Not thread-safe: the pool hands a session to one obligation at a time.
+/// </summary>
+internal sealed class SolverSession : IAsyncDisposable
+{
+    private readonly InteractiveProcess _process;
+    private readonly DirectoryInfo? _sandboxDirectory;
+    private long _requests;
+
+    private SolverSession(SolverProfile profile, InteractiveProcess process, DirectoryInfo? sandboxDirectory)
+    {
+        Profile = profile;
+        _process = process;
+        _sandboxDirectory = sandboxDirectory;
+    }
+
+    public SolverProfile Profile { get; }
+
+    /// <summary>Called with the process id right after a request was written, before its answer is read (tests kill solvers mid-query with it).</summary>
+    internal Action<int>? RequestWritten { get; set; }
+
+    /// <summary>The operating-system id of the process this session talks to (bubblewrap's when sandboxed).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>False once the process died, hung, or was killed: the pool then replaces it.</summary>
+    public bool IsUsable { get; private set; } = true;
+
+    /// <summary>Lines written to the solver so far; solvers number error positions by lines of their whole input.</summary>
+    public int LinesWritten { get; private set; }
+
+    /// <summary>Starts the solver (in its own sandbox with a private writable folder unless <paramref name="sandboxed"/> is false).</summary>
+    public static async Task<SolverSession> StartAsync(SolverProfile profile, TimeSpan queryLimit, bool sandboxed, CancellationToken cancellationToken)
+    {
+        var command = new ProcessCommand(profile.Program).WithArguments(profile.Arguments(queryLimit));
+        DirectoryInfo? directory = null;
+        if (sandboxed)
+        {
+            directory = Directory.CreateTempSubdirectory("proofcheck-smt-");
+            command = command.WithSandbox(new SandboxPolicy(directory.FullName));
+        }
+
+        InteractiveProcess process;
+        try
+        {
+            process = InteractiveProcess.Start(command);
+        }
+        catch
+        {
+            directory?.Delete(recursive: true);
+            throw;
+        }
+
+        var session = new SolverSession(profile, process, directory);
+        await session.WriteAsync(profile.Prelude(queryLimit), cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="commands"/> followed by a sentinel and collects the answers up to it. A wall-clock
+    /// overrun kills the process (<see cref="ReplyStatus.Hung"/>); cancellation kills it too and then throws.
+    /// </summary>
+    public async Task<SolverReply> SendAsync(string commands, TimeSpan wallClock, CancellationToken cancellationToken)
+    {
+        if (!IsUsable)
+        {
+            return new SolverReply(ReplyStatus.Exited, string.Empty, _process.RecentStandardError);
+        }
+
+        var sentinel = "proofcheck-" + (++_requests).ToString(CultureInfo.InvariantCulture);
+        var output = new StringBuilder();
+        using var deadline = new CancellationTokenSource(wallClock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            await WriteAsync($"{commands}(echo \"{sentinel}\")\n", linked.Token).ConfigureAwait(false);
+            RequestWritten?.Invoke(ProcessId);
+            while (true)
+            {
+                var line = await _process.ReadLineAsync(linked.Token).ConfigureAwait(false);
+                if (line is null)
+                {
+                    IsUsable = false;
+                    return new SolverReply(ReplyStatus.Exited, output.ToString(), _process.RecentStandardError);
+                }
+
+                // z3 echoes the text bare, cvc5 in quotes.
+                if (line == sentinel || line == $"\"{sentinel}\"")
+                {
+                    return new SolverReply(ReplyStatus.Complete, output.ToString(), string.Empty);
+                }
+
+                output.Append(line).Append('\n');
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            cancellationToken.ThrowIfCancellationRequested();
+            return new SolverReply(ReplyStatus.Hung, output.ToString(), _process.RecentStandardError);
+        }
+        catch (IOException)
+        {
+            // The pipe broke: the process is gone.
+            Kill();
+            return new SolverReply(ReplyStatus.Exited, output.ToString(), _process.RecentStandardError);
+        }
+    }
+
+    /// <summary>Sends commands that print nothing (closing a scope), without waiting.</summary>
+    public async Task SendQuietAsync(string commands, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WriteAsync(commands, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            Kill();
+        }
+    }
+
+    /// <summary>Kills the process; the session is unusable afterwards.</summary>
+    public void Kill()
+    {
+        IsUsable = false;
+        _process.Kill();
+    }
+
+    /// <summary>Marks the session as not to be reused (z3 after a timeout hangs on later input).</summary>
+    public void Retire() => IsUsable = false;
+
+    public async ValueTask DisposeAsync()
+    {
+        IsUsable = false;
+        await _process.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            _sandboxDirectory?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless; the verdicts are what matter.
+        }
+    }
+
+    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    {
+        await _process.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+        LinesWritten += text.Count(c => c == '\n');
+    }
+}
