@@ -4,9 +4,9 @@ using ProofCheck.Pipeline.Problems;
 namespace ProofCheck.Pipeline.Loop;
 
 /// <summary>
-/// Turns a model's answer into the submission one target's checker receives: Markdown holding that target's
-/// fenced blocks. Lean and Coq get one file (the block that proves the main theorem when the answer has several);
-/// SMT gets every obligation block, one per proof step.
+/// Turns a model's answer into the code one target's checker receives. Lean and Coq get one file (the block that
+/// proves the main theorem when the answer has several, else all blocks in order); SMT gets every obligation block,
+/// one per proof step, as one obligation file whose obligations are separated by <c>(reset)</c> and labelled by step.
 /// </summary>
 internal static class ArtifactExtractor
 {
@@ -20,19 +20,26 @@ internal static class ArtifactExtractor
             return (string.Empty, false);
         }
 
-        var fence = CodeBlocks.FenceFor(target);
         if (target == "smt")
         {
-            return (string.Join("\n", blocks.Select(b => Fenced(fence, b.Code))), true);
+            var file = new StringBuilder();
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                if (i > 0)
+                {
+                    file.Append("\n(reset)\n\n");
+                }
+
+                file.Append("; step ").Append(i + 1).Append('\n').Append(blocks[i].Code.Trim('\n')).Append('\n');
+            }
+
+            return (file.ToString(), true);
         }
 
         var main = problem.MainTheorem is { } name
             ? blocks.LastOrDefault(b => b.Code.Contains(name, StringComparison.Ordinal))
             : null;
         var code = main?.Code ?? string.Concat(blocks.Select(b => b.Code));
-        return (Fenced(fence, code), true);
+        return (code.TrimEnd('\n') + "\n", true);
     }
-
-    private static string Fenced(string fence, string code) =>
-        new StringBuilder().Append("```").Append(fence).Append('\n').Append(code.TrimEnd('\n')).Append("\n```\n").ToString();
 }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.AI;
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Loop;
+using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Runs;
+using ProofCheck.Pipeline.Store;
+using ProofCheck.Smt;
+using ProofCheck.TestSupport;
+
+namespace ProofCheck.Pipeline.Tests.Runs;
+
+/// <summary>A run against the seed problem set in a fresh store of its own, with the real checkers this build has.</summary>
+internal sealed class RunHarness : IAsyncDisposable
+{
+    private static readonly Lazy<ProblemSet> Set = new(() => ProblemSet.Load(RepoPaths.Problems));
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "proofcheck-runs-" + Guid.NewGuid().ToString("N"));
+    private readonly SmtChecker smt = new();
+
+    public RunHarness()
+    {
+        Directory.CreateDirectory(folder);
+        Store = RunStore.Open(StorePath);
+    }
+
+    public string Folder => folder;
+
+    public string StorePath => Path.Combine(folder, "runs.db");
+
+    public RunStore Store { get; }
+
+    public static Problem Problem(string id) => Set.Value.Get(id);
+
+    public IReadOnlyDictionary<string, IProofChecker> Checkers => new Dictionary<string, IProofChecker> { ["smt"] = smt };
+
+    public RunInfo Create(RunConfig config) =>
+        RunEngine.Create(Store, config, [.. config.Problems.Select(Problem)]);
+
+    public async Task<RunInfo> RunAsync(IChatClient model, RunConfig config, int workers = 1)
+    {
+        var run = Create(config);
+        await new RunEngine(Store, model, Checkers).ExecuteAsync(run, workers, CancellationToken.None);
+        return Store.GetRun(run.Id);
+    }
+
+    public static RunConfig Config(string problem, params string[] targets) => new()
+    {
+        Model = "scripted",
+        Problems = [problem],
+        Targets = targets,
+        Rounds = 1,
+        ProblemsDirectory = RepoPaths.Problems,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Store.Dispose();
+        await smt.DisposeAsync();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A solver that is still exiting may hold the folder a moment longer; the temp folder is cleaned later.
+        }
+    }
+}
