@@ -196,13 +196,13 @@ public sealed class RunStore : IDisposable
             ("$run", runId), ("$pid", problemId), ("$sample", sample)).ExecuteScalar() is not null);
 
     public AttemptRecord? FindAttempt(string runId, AttemptKey key) =>
-        Attempts(runId, "AND problem_id = $pid AND sample = $sample AND stage = $stage AND target = $target AND round = $round",
+        QueryAttempts(runId, "AND problem_id = $pid AND sample = $sample AND stage = $stage AND target = $target AND round = $round",
             ("$pid", key.ProblemId), ("$sample", key.Sample), ("$stage", key.Stage), ("$target", key.Target), ("$round", key.Round)).FirstOrDefault();
 
     /// <summary>Every attempt of a run (or of one problem), in loop order.</summary>
     public IReadOnlyList<AttemptRecord> Attempts(string runId, string? problemId = null) => problemId is null
-        ? Attempts(runId, string.Empty)
-        : Attempts(runId, "AND problem_id = $pid", ("$pid", problemId));
+        ? QueryAttempts(runId, string.Empty)
+        : QueryAttempts(runId, "AND problem_id = $pid", ("$pid", problemId));
 
     public IReadOnlyList<ArtifactRecord> Artifacts(string runId, string? problemId = null) => Read(() =>
     {
@@ -258,7 +258,7 @@ public sealed class RunStore : IDisposable
         }
     }
 
-    private IReadOnlyList<AttemptRecord> Attempts(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
+    private IReadOnlyList<AttemptRecord> QueryAttempts(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
     {
         using var cmd = Command(null,
             "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms FROM attempts WHERE run_id = $run " + filter +
