@@ -10,5 +10,6 @@ var root = new RootCommand(
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(ProblemsCommand.Create());
+root.Subcommands.Add(ChatCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);

@@ -13,6 +13,7 @@ internal static class DoctorCommand
     [
         SandboxProbe,
         LeanBridge.LeanDoctor.ProbeAsync,
+        ProofCheck.Models.ModelDoctor.ProbeAsync,
     ];
 
     public static Command Create()

@@ -9,12 +9,14 @@ namespace ProofCheck.Models.Llama;
 /// <summary>Formats messages into a prompt with the model's template or a named built-in one.</summary>
 internal static class LlamaChatTemplate
 {
+    private static readonly string[] Common = ["chatml", "llama2", "llama3", "mistral-v7", "phi4", "gemma", "deepseek3"];
+
     public static string Apply(LlamaModel model, string? templateName, IReadOnlyList<ChatMessage> messages)
     {
         var template = templateName ?? model.ChatTemplate
             ?? throw new ModelException(
                 $"{System.IO.Path.GetFileName(model.Path)} has no chat template.",
-                "Name a built-in one (--template), e.g. " + string.Join(", ", LlamaLibrary.BuiltInTemplates().Take(12)) + ".");
+                "Name a built-in one (--template), e.g. " + string.Join(", ", Common.Where(LlamaLibrary.BuiltInTemplates().Contains)) + ".");
         var strings = new List<IntPtr>();
         try
         {

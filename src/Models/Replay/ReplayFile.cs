@@ -12,6 +12,9 @@ public static class ReplayFile
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Every exchange in the file, in order (synchronous form of <see cref="LoadAsync"/>).</summary>
+    public static IReadOnlyList<RecordedExchange> Load(string path) => LoadAsync(path).GetAwaiter().GetResult();
+
     /// <summary>Every exchange in the file, in order. Blank lines are skipped; a malformed line is an error naming it.</summary>
     public static async Task<IReadOnlyList<RecordedExchange>> LoadAsync(string path, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,262 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenAI;
+using OpenAI.Chat;
+using Polly;
+using Polly.Retry;
+using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
+using AiChatRole = Microsoft.Extensions.AI.ChatRole;
+using AiFinishReason = Microsoft.Extensions.AI.ChatFinishReason;
+
+namespace ProofCheck.Models.OpenAi;
+
+/// <summary>
+/// <see cref="IChatClient"/> for any server speaking OpenAI's chat-completions API (Ollama, llama.cpp server, vLLM,
+/// LM Studio, hosted APIs), through the official OpenAI package. Transient failures (429, 5xx, connection resets,
+/// timeouts) are retried with exponential backoff and jitter, honouring Retry-After; a stream is retried only
+/// before its first token. Reasoning — a separate reasoning field or <c>&lt;think&gt;</c> text — comes back as
+/// <see cref="TextReasoningContent"/>, never inside the answer's text.
+/// </summary>
+public sealed class OpenAiCompatibleChatClient : IChatClient
+{
+    private static readonly ModelReaderWriterOptions WireFormat = new("J");
+    private readonly OpenAiEndpoint endpoint;
+    private readonly ChatClient chat;
+    private readonly ResiliencePipeline retry;
+    private readonly ILogger logger;
+
+    public OpenAiCompatibleChatClient(OpenAiEndpoint endpoint, ILogger? logger = null)
+    {
+        this.endpoint = endpoint ?? throw new ArgumentNullException(nameof(endpoint));
+        this.logger = logger ?? NullLogger.Instance;
+        var options = new OpenAIClientOptions
+        {
+            Endpoint = endpoint.BaseUrl,
+            NetworkTimeout = System.Threading.Timeout.InfiniteTimeSpan,
+
+            // Retries are ours (below), so the package's own policy must not multiply them.
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+        };
+
+        // Local servers need no key, but the package insists on one; a placeholder is sent and ignored by them.
+        chat = new ChatClient(endpoint.Model, new ApiKeyCredential(endpoint.ReadApiKey() ?? "no-key"), options);
+        retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(OpenAiErrors.IsTransient),
+                MaxRetryAttempts = Math.Max(1, endpoint.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = endpoint.RetryDelay,
+                MaxDelay = endpoint.MaxRetryDelay,
+                DelayGenerator = args => ValueTask.FromResult(
+                    OpenAiErrors.RetryAfter(args.Outcome.Exception!) is { } wait ? (TimeSpan?)(wait < endpoint.MaxRetryDelay ? wait : endpoint.MaxRetryDelay) : null),
+                OnRetry = args =>
+                {
+                    this.logger.LogWarning("{Endpoint}: attempt {Attempt} failed ({Reason}); retrying in {Delay}", endpoint, args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        Metadata = new ChatClientMetadata("openai-compatible", endpoint.BaseUrl, endpoint.Model);
+    }
+
+    public ChatClientMetadata Metadata { get; }
+
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<AiChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var request = OpenAiMapping.Messages(messages);
+        var settings = OpenAiMapping.Options(options);
+        var attempts = 0;
+        ClientResult<ChatCompletion> result;
+        try
+        {
+            result = await retry.ExecuteAsync(
+                async ct =>
+                {
+                    attempts++;
+                    using var perAttempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    perAttempt.CancelAfter(endpoint.Timeout);
+                    try
+                    {
+                        return await chat.CompleteChatAsync(request, settings, perAttempt.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        throw new TimeoutException();
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ModelException)
+        {
+            throw OpenAiErrors.Explain(e, endpoint, attempts);
+        }
+
+        var completion = result.Value;
+        var text = string.Concat(completion.Content.Where(c => c.Kind == ChatMessageContentPartKind.Text).Select(c => c.Text));
+        var (thought, answer) = ThinkTagSplitter.SplitWhole(text);
+        var field = ReasoningField(result.GetRawResponse().Content, "message");
+        var reasoning = string.Join("\n", new[] { field, thought }.Where(r => !string.IsNullOrEmpty(r)));
+        var message = new AiChatMessage(AiChatRole.Assistant, []);
+        if (reasoning.Length > 0)
+        {
+            message.Contents.Add(new TextReasoningContent(reasoning));
+        }
+
+        message.Contents.Add(new TextContent(answer));
+        return new ChatResponse(message)
+        {
+            ResponseId = completion.Id,
+            ModelId = completion.Model,
+            CreatedAt = completion.CreatedAt,
+            FinishReason = OpenAiMapping.Finish(completion.FinishReason),
+            Usage = OpenAiMapping.Usage(completion.Usage),
+        };
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<AiChatMessage> messages,
+        ChatOptions? options = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var request = OpenAiMapping.Messages(messages);
+        var settings = OpenAiMapping.Options(options);
+        var attempts = 0;
+        CancellationTokenSource? live = null;
+        IAsyncEnumerator<StreamingChatCompletionUpdate>? stream = null;
+        bool any;
+        try
+        {
+            any = await retry.ExecuteAsync(
+                async ct =>
+                {
+                    attempts++;
+                    if (stream is not null)
+                    {
+                        await stream.DisposeAsync().ConfigureAwait(false);
+                    }
+
+                    live?.Dispose();
+                    live = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    live.CancelAfter(endpoint.Timeout);
+                    stream = chat.CompleteChatStreamingAsync(request, settings, live.Token).GetAsyncEnumerator(live.Token);
+                    try
+                    {
+                        return await stream.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                        throw new TimeoutException();
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ModelException)
+        {
+            live?.Dispose();
+            if (stream is not null)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw OpenAiErrors.Explain(e, endpoint, attempts);
+        }
+
+        // The first token arrived: from here on the stream may take as long as the answer needs.
+        live!.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+        var think = new ThinkTagSplitter();
+        try
+        {
+            while (any)
+            {
+                var update = stream!.Current;
+                var converted = new ChatResponseUpdate
+                {
+                    Role = AiChatRole.Assistant,
+                    ResponseId = update.CompletionId,
+                    ModelId = update.Model,
+                    CreatedAt = update.CreatedAt,
+                    FinishReason = update.FinishReason is { } f ? OpenAiMapping.Finish(f) : null,
+                };
+                if (ReasoningField(ModelReaderWriter.Write(update, WireFormat), "delta") is { Length: > 0 } field)
+                {
+                    converted.Contents.Add(new TextReasoningContent(field));
+                }
+
+                var text = string.Concat(update.ContentUpdate.Where(c => c.Kind == ChatMessageContentPartKind.Text).Select(c => c.Text));
+                foreach (var (reasoning, part) in think.Push(text))
+                {
+                    converted.Contents.Add(reasoning ? new TextReasoningContent(part) : new TextContent(part));
+                }
+
+                if (update.Usage is not null)
+                {
+                    converted.Contents.Add(new UsageContent(OpenAiMapping.Usage(update.Usage)!));
+                }
+
+                yield return converted;
+                any = await stream.MoveNextAsync().ConfigureAwait(false);
+            }
+
+            var rest = think.Flush();
+            if (rest.Count > 0)
+            {
+                yield return new ChatResponseUpdate(AiChatRole.Assistant, [.. rest.Select(p => p.Reasoning ? (AIContent)new TextReasoningContent(p.Text) : new TextContent(p.Text))]);
+            }
+        }
+        finally
+        {
+            await stream!.DisposeAsync().ConfigureAwait(false);
+            live.Dispose();
+        }
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null) =>
+        serviceKey is not null ? null
+        : serviceType == typeof(ChatClientMetadata) ? Metadata
+        : serviceType?.IsInstanceOfType(this) == true ? this : null;
+
+    public void Dispose()
+    {
+    }
+
+    // Servers put a reasoning model's thinking in a field the OpenAI schema lacks: "reasoning_content" (DeepSeek,
+    // vLLM, llama.cpp server) or "reasoning" (Ollama, OpenRouter). Read it from the wire JSON.
+    private static string? ReasoningField(BinaryData? json, string part)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (!doc.RootElement.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0
+                || !choices[0].TryGetProperty(part, out var body) || body.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            foreach (var name in new[] { "reasoning_content", "reasoning" })
+            {
+                if (body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    return value.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // A body that is not JSON has no reasoning field.
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ProofCheck.Models.Tests.OpenAi;
+
+/// <summary>
+/// A real HTTP server on localhost speaking the chat-completions wire format: JSON answers, SSE streams ending in
+/// <c>data: [DONE]</c>, and OpenAI-style error bodies. Each request takes the next scripted reply (the last one repeats).
+/// </summary>
+internal sealed class FakeOpenAiServer : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly List<Func<HttpListenerResponse, Task>> replies = [];
+    private readonly Task loop;
+    private int served;
+
+    public FakeOpenAiServer(params Func<HttpListenerResponse, Task>[] replies)
+    {
+        this.replies.AddRange(replies);
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/v1");
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public Uri BaseUrl { get; }
+
+    public ConcurrentQueue<(string Body, string? Authorization)> Requests { get; } = new();
+
+    public static Func<HttpListenerResponse, Task> Json(string content, string? reasoningContent = null) => r =>
+    {
+        var message = new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = content };
+        if (reasoningContent is not null)
+        {
+            message["reasoning_content"] = reasoningContent;
+        }
+
+        return Write(r, 200, "application/json", JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-1",
+            @object = "chat.completion",
+            created = 1_700_000_000,
+            model = "test-model",
+            choices = new[] { new { index = 0, message, finish_reason = "stop" } },
+            usage = new { prompt_tokens = 11, completion_tokens = 7, total_tokens = 18 },
+        }));
+    };
+
+    public static Func<HttpListenerResponse, Task> Stream(params string[] pieces) => async r =>
+    {
+        r.StatusCode = 200;
+        r.ContentType = "text/event-stream";
+        r.SendChunked = true;
+        var output = r.OutputStream;
+        async Task Event(string data)
+        {
+            var bytes = Encoding.UTF8.GetBytes($"data: {data}\n\n");
+            await output.WriteAsync(bytes);
+            await output.FlushAsync();
+        }
+
+        foreach (var piece in pieces)
+        {
+            await Event(Chunk(new { content = piece }, null, null));
+        }
+
+        await Event(Chunk(new { }, "stop", null));
+        await Event(Chunk(null, null, new { prompt_tokens = 11, completion_tokens = pieces.Length, total_tokens = 11 + pieces.Length }));
+        await Event("[DONE]");
+        r.Close();
+    };
+
+    public static Func<HttpListenerResponse, Task> Error(int status, string message, string? retryAfter = null) => r =>
+    {
+        if (retryAfter is not null)
+        {
+            r.AddHeader("Retry-After", retryAfter);
+        }
+
+        return Write(r, status, "application/json", JsonSerializer.Serialize(new { error = new { message, type = "test_error", code = (string?)null } }));
+    };
+
+    public static Func<HttpListenerResponse, Task> Slow(TimeSpan delay) => async r =>
+    {
+        await Task.Delay(delay);
+        await Json("too late")(r);
+    };
+
+    public int Served => served;
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        try
+        {
+            loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // The listener was stopped under the loop; that is how it ends.
+        }
+    }
+
+    private static string Chunk(object? delta, string? finish, object? usage) => JsonSerializer.Serialize(new
+    {
+        id = "chatcmpl-2",
+        @object = "chat.completion.chunk",
+        created = 1_700_000_000,
+        model = "test-model",
+        choices = delta is null ? Array.Empty<object>() : [new { index = 0, delta, finish_reason = finish }],
+        usage,
+    });
+
+    private static async Task Write(HttpListenerResponse r, int status, string type, string body)
+    {
+        r.StatusCode = status;
+        r.ContentType = type;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        r.ContentLength64 = bytes.Length;
+        await r.OutputStream.WriteAsync(bytes);
+        r.Close();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            Requests.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers["Authorization"]));
+            var n = Interlocked.Increment(ref served) - 1;
+            var reply = replies[Math.Min(n, replies.Count - 1)];
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await reply(context.Response);
+                }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
+                {
+                    // The client went away (a timeout test); nothing to answer.
+                }
+            });
+        }
+    }
+}
