@@ -10,6 +10,10 @@ var root = new RootCommand(
 root.Subcommands.Add(DoctorCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(ProblemsCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ShowCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(RecheckCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);

@@ -1,0 +1,40 @@
+namespace ProofCheck.Cli.Runs;
+
+/// <summary>What changed between two rounds' code, as removed (-) and added (+) lines (a longest-common-subsequence diff).</summary>
+internal static class LineDiff
+{
+    public static IReadOnlyList<string> Changes(string before, string after)
+    {
+        var a = before.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var b = after.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var lcs = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+        {
+            for (var j = b.Length - 1; j >= 0; j--)
+            {
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+            }
+        }
+
+        var changes = new List<string>();
+        int x = 0, y = 0;
+        while (x < a.Length || y < b.Length)
+        {
+            if (x < a.Length && y < b.Length && a[x] == b[y])
+            {
+                x++;
+                y++;
+            }
+            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            {
+                changes.Add("+ " + b[y++]);
+            }
+            else
+            {
+                changes.Add("- " + a[x++]);
+            }
+        }
+
+        return changes;
+    }
+}
