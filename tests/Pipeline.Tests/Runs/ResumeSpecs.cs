@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using ProofCheck.Models.Replay;
+using ProofCheck.Pipeline.Loop;
+using ProofCheck.Pipeline.Store;
+using ProofCheck.TestSupport;
+
+namespace ProofCheck.Pipeline.Tests.Runs;
+
+/// <summary>A run stopped at any point and resumed ends with exactly the store an uninterrupted run has.</summary>
+public sealed class ResumeSpecs
+{
+    [RequiresToolFact("z3")]
+    public async Task A_cancelled_run_resumed_stores_exactly_what_an_uninterrupted_run_stores()
+    {
+        await using var reference = new RunHarness();
+        var replay = Path.Combine(reference.Folder, "replay.jsonl");
+        var uninterrupted = await ReplayScript.RecordAsync(reference, replay);
+        var expected = await ReplayScript.ExportAsync(reference, uninterrupted.Id);
+
+        await using var h = new RunHarness();
+        var run = h.Create(ReplayScript.Config());
+        using var cts = new CancellationTokenSource();
+        var first = new ReplayChatClient(ReplayFile.Load(replay));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new RunEngine(h.Store, first, h.Checkers, new CancelAfterAttempts(5, cts)).ExecuteAsync(run, workers: 2, cts.Token));
+        Assert.Equal(RunInfo.Interrupted, h.Store.GetRun(run.Id).Status);
+        var storedBefore = h.Store.Attempts(run.Id).Count;
+        Assert.InRange(storedBefore, 5, 11);
+
+        var second = new ReplayChatClient(ReplayFile.Load(replay));
+        await new RunEngine(h.Store, second, h.Checkers).ExecuteAsync(h.Store.GetRun(run.Id), workers: 2, CancellationToken.None);
+
+        Assert.Equal(expected, await ReplayScript.ExportAsync(h, run.Id));
+        Assert.Equal(RunInfo.Finished, h.Store.GetRun(run.Id).Status);
+        // The resumed engine asked the model only for what was missing.
+        Assert.Equal(storedBefore, second.Remaining);
+    }
+
+    [RequiresToolFact("z3")]
+    public async Task A_CLI_run_killed_with_SIGKILL_and_resumed_equals_an_uninterrupted_CLI_run()
+    {
+        await using var reference = new RunHarness();
+        var replay = Path.Combine(reference.Folder, "replay.jsonl");
+        await ReplayScript.RecordAsync(reference, replay);
+
+        await using var whole = new RunHarness();
+        var args = RunArguments(replay);
+        var (code, output) = await Cli.RunAsync([.. args, "--store", whole.StorePath]);
+        Assert.True(code == 0, output);
+        var wholeRun = whole.Store.Runs().Single();
+        var expected = await ReplayScript.ExportAsync(whole, wholeRun.Id);
+
+        await using var killed = new RunHarness();
+        using (var process = Cli.Start([.. args, "--store", killed.StorePath]))
+        {
+            var deadline = Stopwatch.StartNew();
+            while (StoredAttempts(killed.StorePath) < 3 && !process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                await Task.Delay(10);
+            }
+
+            Assert.False(process.HasExited, "the run finished before it could be killed");
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        var run = killed.Store.Runs().Single();
+        Assert.Equal(RunInfo.Running, run.Status);
+        Assert.True(killed.Store.Attempts(run.Id).Count < whole.Store.Attempts(wholeRun.Id).Count);
+
+        var (resumeCode, resumeOutput) = await Cli.RunAsync(["run", "--resume", run.Id, "--store", killed.StorePath]);
+        Assert.True(resumeCode == 0, resumeOutput);
+        Assert.Equal(expected, await ReplayScript.ExportAsync(killed, run.Id));
+    }
+
+    private static string[] RunArguments(string replay) =>
+        ["run", .. ReplayScript.Problems, "--model", "replay:" + replay, "--targets", "smt", "--rounds", "1", "--workers", "1", "--dir", RepoPaths.Problems];
+
+    private static long StoredAttempts(string storePath)
+    {
+        if (!File.Exists(storePath))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={storePath};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM attempts";
+            return (long)cmd.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+}
