@@ -12,6 +12,7 @@ internal static class DoctorCommand
     private static readonly Func<CancellationToken, Task<IReadOnlyList<ToolStatus>>>[] Probes =
     [
         SandboxProbe,
+        Coq.CoqProbe.ProbeAsync,
     ];
 
     public static Command Create()
