@@ -14,6 +14,7 @@ internal static class DoctorCommand
         SandboxProbe,
         LeanBridge.LeanDoctor.ProbeAsync,
         ProofCheck.Models.ModelDoctor.ProbeAsync,
+        Coq.CoqProbe.ProbeAsync,
     ];
 
     public static Command Create()

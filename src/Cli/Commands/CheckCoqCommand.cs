@@ -1,0 +1,81 @@
+using System.CommandLine;
+using ProofCheck.Coq;
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Problems;
+
+namespace ProofCheck.Cli.Commands;
+
+/// <summary>
+/// <c>proofcheck check coq FILE (--problem ID | --statement STATEMENT.v)</c>: a Coq proof (Markdown with a
+/// ```coq block, or a plain .v file) checked against a canonical statement with the real coqc.
+/// </summary>
+internal static class CheckCoqCommand
+{
+    public static Command Create()
+    {
+        var options = new CheckOptions();
+        var file = new Argument<FileInfo>("FILE") { Description = "The proof: a .v file, or a model's Markdown answer (the last ```coq block is checked)." };
+        var problem = new Option<string?>("--problem") { Description = "Check against this problem's statement.v, allowed axioms and imports." };
+        var problemsDir = new Option<string>("--problems-dir")
+        {
+            Description = "The problems folder used by --problem.",
+            DefaultValueFactory = _ => "problems",
+        };
+        var statement = new Option<FileInfo?>("--statement") { Description = "Check against this canonical statement file (main theorem ending in 'Admitted.')." };
+        var command = new Command("coq", "Check a Coq proof of a canonical statement: audit, statement gates, coqc in the sandbox, Print Assumptions.")
+        {
+            file, problem, problemsDir, statement,
+        };
+        options.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var submission = await ReadAsync(parse.GetValue(file)!, cancellationToken);
+            var request = await ResolveStatementAsync(parse.GetValue(problem), parse.GetValue(problemsDir)!, parse.GetValue(statement), submission, cancellationToken);
+            request = request with
+            {
+                Timeout = options.TimeoutFrom(parse, CoqChecker.DefaultTimeout),
+                Sandboxed = !parse.GetValue(options.NoSandbox),
+            };
+            var report = await new CoqChecker().CheckAsync(request, cancellationToken);
+            return CheckReportView.Write(report, parse.GetValue(options.Json));
+        });
+        return command;
+    }
+
+    /// <summary>Where the canonical statement (and the allowed axioms and imports) come from: a problem, or a file.</summary>
+    private static async Task<CheckRequest> ResolveStatementAsync(string? problemId, string problemsDir, FileInfo? statement, string submission, CancellationToken cancellationToken)
+    {
+        if ((problemId is null) == (statement is null))
+        {
+            throw new UserInputException("Give exactly one of --problem ID or --statement STATEMENT.v.");
+        }
+
+        if (statement is not null)
+        {
+            return new CheckRequest(submission) { CanonicalStatement = await ReadAsync(statement, cancellationToken) };
+        }
+
+        var found = ProblemSet.Load(problemsDir).Get(problemId!);
+        if (found.CoqStatement is null)
+        {
+            throw new UserInputException($"Problem '{found.Id}' has no Coq statement (statement.v).");
+        }
+
+        return new CheckRequest(submission)
+        {
+            CanonicalStatement = found.CoqStatement,
+            AllowedAxioms = found.AllowedAxioms.GetValueOrDefault("coq"),
+            AllowedImports = found.AllowedImports.GetValueOrDefault("coq"),
+        };
+    }
+
+    private static async Task<string> ReadAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            throw new UserInputException($"File not found: {file.FullName}");
+        }
+
+        return await File.ReadAllTextAsync(file.FullName, cancellationToken);
+    }
+}

@@ -1,0 +1,187 @@
+using ProofCheck.Coq.Syntax;
+using ProofCheck.Coq.Syntax.Generated;
+using ProofCheck.Core;
+
+namespace ProofCheck.Coq.Audit;
+
+/// <summary>
+/// The fast audit that runs before coqc: every sentence of the submission is scanned for constructs that
+/// escape checking or run code. Comments and strings are never scanned (the splitter drops them).
+/// </summary>
+internal static class CoqAudit
+{
+    private static readonly HashSet<string> AdmitWords = new(StringComparer.Ordinal) { "Admitted", "admit", "give_up", "Abort", "Admit" };
+
+    private static readonly HashSet<string> AlwaysAxioms = new(StringComparer.Ordinal)
+    {
+        "Axiom", "Axioms", "Parameter", "Parameters", "Conjecture", "Conjectures",
+    };
+
+    private static readonly HashSet<string> SectionLocals = new(StringComparer.Ordinal)
+    {
+        "Variable", "Variables", "Hypothesis", "Hypotheses", "Context",
+    };
+
+    private static readonly HashSet<string> StateCommands = new(StringComparer.Ordinal)
+    {
+        "Drop", "Quit", "Back", "BackTo", "Reset", "Restore", "Write",
+    };
+
+    public static IReadOnlyList<AuditFinding> Run(IReadOnlyList<CoqSentence> sentences, LibraryAllowlist libraries, int lineOffset = 0)
+    {
+        var findings = new List<AuditFinding>();
+        var scopes = new ScopeTracker();
+        foreach (var sentence in sentences)
+        {
+            void Find(AuditRule rule, string construct, CoqToken? at = null) =>
+                findings.Add(new AuditFinding(rule.Name, construct, Span(at ?? sentence.Tokens[0], lineOffset), rule.Reason));
+
+            foreach (var token in sentence.Tokens)
+            {
+                if (token.IsIdentifier && token.NameParts.FirstOrDefault(AdmitWords.Contains) is { } word)
+                {
+                    Find(AuditRules.Admitted, word, token);
+                }
+
+                if (token.IsIdentifier && token.NameParts.Contains("bypass_check"))
+                {
+                    Find(AuditRules.KernelBypass, "bypass_check", token);
+                }
+
+                if (SuspiciousCharacter(token.Text) is { } bad)
+                {
+                    Find(AuditRules.Characters, $"U+{bad:X4} in '{token.Text}'", token);
+                }
+            }
+
+            if (sentence.IsFocusMarker)
+            {
+                continue;
+            }
+
+            var words = SentenceHead.Words(sentence, 3);
+            var head = words.Count > 0 ? words[0] : string.Empty;
+            var text = string.Join(' ', words);
+
+            if (AlwaysAxioms.Contains(head) || text is "Declare Instance" || text.StartsWith("Declare Module", StringComparison.Ordinal))
+            {
+                Find(AuditRules.Assumption, text);
+            }
+            else if (SectionLocals.Contains(head) && !scopes.InSection)
+            {
+                Find(AuditRules.Assumption, head + " outside a Section");
+            }
+
+            if (head is "Primitive" or "Register"
+                || ((head is "Unset" or "Set") && words.Count > 1 && words[1] is "Guard" or "Positivity" or "Universe" && words.Count > 2 && words[2] == "Checking"))
+            {
+                Find(AuditRules.KernelBypass, text);
+            }
+
+            if (text.StartsWith("Declare ML Module", StringComparison.Ordinal) || head is "Load" or "Cd"
+                || text.StartsWith("Add LoadPath", StringComparison.Ordinal) || text.StartsWith("Add Rec LoadPath", StringComparison.Ordinal)
+                || text.StartsWith("Add ML Path", StringComparison.Ordinal) || text.StartsWith("Remove LoadPath", StringComparison.Ordinal))
+            {
+                Find(AuditRules.LoadsCode, text);
+            }
+
+            if (head.StartsWith("Extract", StringComparison.Ordinal) || (head is "Recursive" or "Separate" && words.Count > 1 && words[1] == "Extraction"))
+            {
+                Find(AuditRules.Extraction, text);
+            }
+
+            if (StateCommands.Contains(head) || SentenceHead.PrefixWords(sentence).Contains("Redirect"))
+            {
+                Find(AuditRules.OutputAndState, StateCommands.Contains(head) ? text : "Redirect");
+            }
+
+            foreach (var (library, token) in RequiredLibraries(sentence))
+            {
+                if (!libraries.Allows(library))
+                {
+                    Find(AuditRules.Require, "Require " + library, token);
+                }
+            }
+
+            scopes.Observe(sentence);
+        }
+
+        return findings;
+    }
+
+    /// <summary>
+    /// The libraries a sentence requires: <c>Require Import A B.</c> gives A and B, <c>From P Require Q.</c> gives
+    /// P.Q. Anything the audit cannot read as a plain list of names is returned whole, so it is refused.
+    /// </summary>
+    internal static IEnumerable<(string Library, CoqToken At)> RequiredLibraries(CoqSentence sentence)
+    {
+        var tokens = SentenceHead.CommandTokens(sentence);
+        var requireAt = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Is("Require"))
+            {
+                requireAt = i;
+                break;
+            }
+        }
+
+        if (requireAt < 0)
+        {
+            yield break;
+        }
+
+        string? from = null;
+        if (requireAt == 2 && tokens[0].Is("From") && tokens[1].IsIdentifier)
+        {
+            from = tokens[1].Text;
+        }
+        else if (requireAt != 0)
+        {
+            yield return (string.Join(' ', tokens.Select(t => t.Text)), tokens[0]);
+            yield break;
+        }
+
+        var i2 = requireAt + 1;
+        if (i2 < tokens.Count && (tokens[i2].Is("Import") || tokens[i2].Is("Export")))
+        {
+            i2++;
+        }
+
+        if (i2 >= tokens.Count)
+        {
+            yield return ("(nothing)", tokens[requireAt]);
+        }
+
+        for (; i2 < tokens.Count; i2++)
+        {
+            var t = tokens[i2];
+            yield return t.IsIdentifier
+                ? (from is null ? t.Text : from + "." + t.Text, t)
+                : (t.Text, t);
+        }
+    }
+
+    private static SourceSpan Span(CoqToken token, int lineOffset) =>
+        new(token.Line + lineOffset, token.Column + 1, token.Line + lineOffset, token.Column + 1 + token.Text.Length);
+
+    /// <summary>Mathematical notation is common in Coq; anything else beyond ASCII in code is refused.</summary>
+    private static int? SuspiciousCharacter(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var v = rune.Value;
+            var ok = (v >= 0x20 && v < 0x7F) || v is '\t' or '\n' or '\r'
+                || (v >= 0x0391 && v <= 0x03C9 && v != 0x03A2) // Greek letters
+                || (v >= 0x2190 && v <= 0x21FF) // arrows
+                || (v >= 0x2200 && v <= 0x22FF) // mathematical operators
+                || v is 0x00AC or 0x00D7 or 0x00B7 or 0x2115 or 0x2124 or 0x211A or 0x211D; // ¬ × · ℕ ℤ ℚ ℝ
+            if (!ok)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ProofCheck.Coq.Statement;
+using ProofCheck.Coq.Submission;
+using ProofCheck.Core;
+
+namespace ProofCheck.Coq;
+
+/// <summary>What one check has learnt so far, and how it becomes the report.</summary>
+internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonical, Stopwatch stopwatch)
+{
+    public CheckRequest Request { get; } = request;
+
+    public CanonicalStatement Canonical { get; } = canonical;
+
+    public CoqSource? Source { get; set; }
+
+    public string? Version { get; set; }
+
+    public List<string> Checked { get; } = [];
+
+    public List<AuditFinding> Findings { get; } = [];
+
+    public CheckReport Report(Verdict verdict, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        if (verdict == Verdict.Verified && Findings.Count > 0)
+        {
+            throw new InvalidOperationException("A check with audit findings cannot be Verified.");
+        }
+
+        var obligation = new ObligationResult(Canonical.Name, verdict)
+        {
+            Solver = CoqChecker.Name,
+            Ms = stopwatch.ElapsedMilliseconds,
+            Diagnostics = diagnostics,
+        };
+        return new CheckReport("coq", [obligation])
+        {
+            CheckerVersion = Version,
+            Sandboxed = Request.Sandboxed,
+            StatementVetted = Request.StatementVetted,
+            Audit = new AuditReport([.. Checked], [.. Findings]),
+        };
+    }
+}

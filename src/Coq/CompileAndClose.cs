@@ -1,0 +1,161 @@
+using ProofCheck.Coq.Audit;
+using ProofCheck.Coq.Running;
+using ProofCheck.Coq.Syntax;
+using ProofCheck.Core;
+using ProofCheck.Execution;
+
+namespace ProofCheck.Coq;
+
+/// <summary>
+/// The coqc half of a check: compile the canonical statement and the submission as separate libraries (at the
+/// same time), then the closing file that compares the statements and prints the assumptions. A failure in the
+/// submission is reported with its line in the model's text and the goal state at the failing sentence.
+/// </summary>
+internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IReadOnlyList<CoqSentence> sentences)
+{
+    private const int MaxGoalChars = 4000;
+
+    private string Code => run.Source!.Code;
+
+    private int LineOffset => run.Source!.LineOffset;
+
+    public async Task<CheckReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var statementPaths = new[] { ("statement", workspace.CanonicalPrefix) };
+        var submissionPaths = new[] { ("submission", workspace.CandidatePrefix) };
+        var canonicalTask = workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
+            ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken);
+        var candidateTask = workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code, submissionPaths, cancellationToken);
+        var canonical = await canonicalTask.ConfigureAwait(false);
+        var candidate = await candidateTask.ConfigureAwait(false);
+
+        if (candidate.TimedOut || canonical.TimedOut)
+        {
+            return run.Report(Verdict.Timeout, [Diagnostic.Error(
+                $"coqc did not finish within the time limit ({(run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
+        }
+
+        if (candidate.ExitCode != 0)
+        {
+            return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (canonical.ExitCode != 0)
+        {
+            var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
+            return run.Report(Verdict.Failed, [Diagnostic.Error(
+                $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
+        }
+
+        run.Checked.Add(AuditRules.StatementMeaning.ToString());
+        run.Checked.Add(AuditRules.Assumptions.ToString());
+        var closing = await workspace.CompileAsync("goal", "Closing",
+            ClosingFiles.Check(workspace.CanonicalPrefix, workspace.CandidatePrefix, run.Canonical.Name),
+            [.. statementPaths, .. submissionPaths], cancellationToken).ConfigureAwait(false);
+        if (closing.TimedOut)
+        {
+            return run.Report(Verdict.Timeout, [Diagnostic.Error("The statement comparison did not finish within the time limit.", source: CoqChecker.Name)]);
+        }
+
+        var theoremSpan = TheoremSpan();
+        if (closing.ExitCode != 0)
+        {
+            var why = CoqMessageParser.Parse(closing.StandardError).FirstOrDefault(m => m.Severity == DiagnosticSeverity.Error)?.Message
+                ?? closing.StandardError.Trim();
+            run.Findings.Add(new AuditFinding(AuditRules.StatementMeaning.Name,
+                $"'{run.Canonical.Name}' does not have the canonical statement's type in a clean context (a notation, scope, coercion or redefinition changed its meaning): {Shorten(why)}",
+                theoremSpan, AuditRules.StatementMeaning.Reason));
+            return run.Report(Verdict.Rejected, []);
+        }
+
+        var assumptions = AssumptionsReport.Parse(closing.StandardOutput);
+        var allowed = run.Request.AllowedAxioms ?? [];
+        foreach (var line in assumptions.Unsafe)
+        {
+            run.Findings.Add(new AuditFinding(AuditRules.Assumptions.Name, line, theoremSpan, AuditRules.Assumptions.Reason));
+        }
+
+        foreach (var axiom in assumptions.Axioms.Where(a => !AssumptionsReport.IsAllowed(a, allowed)))
+        {
+            run.Findings.Add(new AuditFinding(AuditRules.Assumptions.Name,
+                $"depends on axiom {axiom}" + (allowed.Count == 0 ? " (this problem allows none)" : $" (allowed: {string.Join(", ", allowed)})"),
+                theoremSpan, AuditRules.Assumptions.Reason));
+        }
+
+        if (run.Findings.Count > 0)
+        {
+            return run.Report(Verdict.Rejected, []);
+        }
+
+        var warnings = CoqMessageParser.Parse(candidate.StandardError).Select(ToDiagnostic).ToList();
+        return run.Report(Verdict.Verified, warnings);
+    }
+
+    private SourceSpan TheoremSpan()
+    {
+        var theorem = StatementGateTheorem();
+        return theorem is null ? new SourceSpan(1 + LineOffset, 1) : new SourceSpan(theorem.Line + LineOffset, theorem.Column + 1);
+    }
+
+    private CoqSentence? StatementGateTheorem() => Statement.StatementGate.Find(sentences, run.Canonical).Theorem;
+
+    private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, CancellationToken cancellationToken)
+    {
+        var messages = CoqMessageParser.Parse(result.StandardError);
+        var diagnostics = messages.Select(ToDiagnostic).ToList();
+        if (!messages.Any(m => m.Severity == DiagnosticSeverity.Error))
+        {
+            var text = (result.StandardError + "\n" + result.StandardOutput).Trim();
+            diagnostics.Add(Diagnostic.Error(
+                result.Signal is { } signal
+                    ? $"coqc was killed by signal {signal} (out of memory or a resource limit?)"
+                    : $"coqc failed (exit code {result.ExitCode}): {Shorten(text)}",
+                source: CoqChecker.Name));
+            return diagnostics;
+        }
+
+        var first = messages.First(m => m.Severity == DiagnosticSeverity.Error);
+        var index = diagnostics.FindIndex(d => d.Severity == DiagnosticSeverity.Error);
+        var goal = await GoalBeforeAsync(first, cancellationToken).ConfigureAwait(false);
+        if (goal is not null)
+        {
+            diagnostics[index] = diagnostics[index] with { Goal = goal };
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>
+    /// Re-runs the submission up to (not including) the failing sentence, then <c>Show.</c>: what coqc prints
+    /// is the goal state the failing tactic faced. Null when the failure was not inside a proof.
+    /// </summary>
+    private async Task<string?> GoalBeforeAsync(CoqMessage error, CancellationToken cancellationToken)
+    {
+        if (error.OffsetIn(Code) is not { } offset)
+        {
+            return null;
+        }
+
+        var failing = sentences.FirstOrDefault(s => s.Start <= offset && offset < Math.Max(s.End, s.Start + 1))
+            ?? sentences.LastOrDefault(s => s.Start <= offset);
+        if (failing is null)
+        {
+            return null;
+        }
+
+        var prefix = Code[..failing.Start] + "\nShow.\n";
+        var result = await workspace.CompileAsync("goal", "Goal", prefix, [], cancellationToken).ConfigureAwait(false);
+        var goal = result.StandardOutput.Trim();
+        if (result.TimedOut || goal.Length == 0 || goal.StartsWith("No focused proof", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return goal.Length > MaxGoalChars ? goal[..MaxGoalChars] + "\n…" : goal;
+    }
+
+    private Diagnostic ToDiagnostic(CoqMessage m) =>
+        new(m.Severity, m.Message, m.SpanIn(Code, LineOffset)) { Source = CoqChecker.Name };
+
+    private static string Shorten(string text) => text.Length > 1500 ? text[..1500] + "…" : text;
+}

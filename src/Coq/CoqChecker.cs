@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using ProofCheck.Coq.Audit;
+using ProofCheck.Coq.Running;
+using ProofCheck.Coq.Statement;
+using ProofCheck.Coq.Submission;
+using ProofCheck.Coq.Syntax;
+using ProofCheck.Core;
+using ProofCheck.Execution;
+
+namespace ProofCheck.Coq;
+
+/// <summary>
+/// Checks a Coq proof of a problem's canonical statement with the real coqc: text audit, statement gate (a),
+/// compile, clean-context statement gate (b), axiom policy. See src/Coq/README.md.
+/// </summary>
+public sealed class CoqChecker : IProofChecker
+{
+    public const string Name = "coqc";
+
+    /// <summary>The wall-clock limit of a whole check when the request gives none.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    public string Target => "coq";
+
+    public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var stopwatch = Stopwatch.StartNew();
+        if (request.CanonicalStatement is null)
+        {
+            throw new UserInputException("A Coq check needs the problem's canonical statement (statement.v).");
+        }
+
+        var canonical = CanonicalStatement.Parse(request.CanonicalStatement);
+        var run = new CheckRun(request, canonical, stopwatch);
+
+        var source = CoqSourceExtractor.Extract(request.Submission, out var extractProblem);
+        if (source is null)
+        {
+            return run.Report(Verdict.Failed, [Diagnostic.Error($"Nothing usable to check: {extractProblem}.", source: "input")]);
+        }
+
+        run.Source = source;
+        var split = SentenceSplitter.Split(source.Code);
+        if (split.Problems.Count > 0)
+        {
+            return run.Report(Verdict.Failed, split.Problems.Select(p =>
+                Diagnostic.Error(p.Message, new SourceSpan(p.Line + source.LineOffset, p.Column + 1), "lexer")).ToList());
+        }
+
+        var coq = await CoqInstallation.FindAsync(cancellationToken).ConfigureAwait(false);
+        if (coq is null)
+        {
+            return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error(
+                "coqc is not installed or does not run. Install Coq ('apt-get install coq', or run 'bash tools/setup.sh').", source: Name)]);
+        }
+
+        run.Version = coq.Version;
+        var libraries = new LibraryAllowlist(coq.StandardLibrary, request.AllowedImports);
+        run.Checked.AddRange(AuditRules.TextRules.Select(r => r.ToString()));
+        run.Findings.AddRange(CoqAudit.Run(split.Sentences, libraries, source.LineOffset));
+
+        run.Checked.Add(AuditRules.StatementTokens.ToString());
+        var match = StatementGate.Find(split.Sentences, canonical);
+        if (match.Problem is not null)
+        {
+            var at = match.Theorem is { } s ? new SourceSpan(s.Line + source.LineOffset, s.Column + 1) : new SourceSpan(1 + source.LineOffset, 1);
+            run.Findings.Add(new AuditFinding(AuditRules.StatementTokens.Name, match.Problem, at, AuditRules.StatementTokens.Reason));
+        }
+
+        if (run.Findings.Count > 0)
+        {
+            return run.Report(Verdict.Rejected, []);
+        }
+
+        if (request.Sandboxed && !Sandbox.IsAvailable)
+        {
+            return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error($"The sandbox cannot run: {Sandbox.WhyUnavailable} {Sandbox.InstallAdvice}", source: "sandbox")]);
+        }
+
+        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
+        return await new CompileAndClose(run, workspace, split.Sentences).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace ProofCheck.Coq.Running;
+
+/// <summary>
+/// What <c>Print Assumptions</c> said about the main theorem: closed, or the axioms it rests on, or something
+/// worse (a fixpoint assumed guarded, a type assumed positive) that no problem may allow.
+/// </summary>
+internal sealed partial record AssumptionsReport(bool Closed, IReadOnlyList<string> Axioms, IReadOnlyList<string> Unsafe)
+{
+    [GeneratedRegex(@"^(?<name>[\p{L}_][\p{L}\p{Nd}_'.]*)\s:(\s|$)")]
+    private static partial Regex AxiomLine();
+
+    public static AssumptionsReport Parse(string output)
+    {
+        var text = output.ReplaceLineEndings("\n").Trim();
+        if (text == "Closed under the global context")
+        {
+            return new AssumptionsReport(true, [], []);
+        }
+
+        var axioms = new List<string>();
+        var unsafeLines = new List<string>();
+        var section = string.Empty;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0 || char.IsWhiteSpace(line[0]))
+            {
+                continue; // the continuation of a long type
+            }
+
+            if (line.EndsWith(':') && !line.Contains(' ', StringComparison.Ordinal))
+            {
+                section = line; // "Axioms:"
+                continue;
+            }
+
+            if (section == "Axioms:" && AxiomLine().Match(line) is { Success: true } m)
+            {
+                axioms.Add(m.Groups["name"].Value);
+            }
+            else
+            {
+                unsafeLines.Add(line.Trim());
+            }
+        }
+
+        if (axioms.Count == 0 && unsafeLines.Count == 0)
+        {
+            unsafeLines.Add(text.Length == 0 ? "Print Assumptions printed nothing" : text);
+        }
+
+        return new AssumptionsReport(false, axioms, unsafeLines);
+    }
+
+    /// <summary>
+    /// An axiom is allowed when the problem names it, fully or by a trailing part of its qualified name
+    /// (<c>classic</c> allows <c>Coq.Logic.Classical_Prop.classic</c>, and the other way round).
+    /// </summary>
+    public static bool IsAllowed(string axiom, IEnumerable<string> allowed) =>
+        allowed.Any(a => a == axiom || axiom.EndsWith("." + a, StringComparison.Ordinal) || a.EndsWith("." + axiom, StringComparison.Ordinal));
+}

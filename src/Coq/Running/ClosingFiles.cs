@@ -1,0 +1,35 @@
+namespace ProofCheck.Coq.Running;
+
+/// <summary>
+/// The generated files of the clean-context check (gate b). The canonical statement is compiled as its own
+/// library with only its preamble; the submission is compiled as another; a third file loads both without
+/// importing either (so no notation, scope or coercion of the submission is active) and demands that the
+/// main theorem's type be convertible to the canonical statement, then prints the theorem's assumptions.
+/// </summary>
+internal static class ClosingFiles
+{
+    public const string CanonicalLibrary = "Canonical";
+    public const string CandidateLibrary = "Candidate";
+    public const string StatementDefinition = "canonical_statement";
+    public const string AssumptionsMarker = "PROOFCHECK-ASSUMPTIONS";
+
+    public static string Canonical(string preamble, string proposition) =>
+        $"{preamble.TrimEnd()}\n\nDefinition {StatementDefinition} : Prop :=\n{proposition}.\n";
+
+    /// <summary>
+    /// An <c>eq_refl</c> between the two types leaves coqc nothing to insert (a cast could add a coercion):
+    /// it type-checks only if the types are convertible.
+    /// </summary>
+    public static string Check(string canonicalPrefix, string candidatePrefix, string mainTheorem)
+    {
+        var statement = $"{canonicalPrefix}.{CanonicalLibrary}.{StatementDefinition}";
+        var main = $"{candidatePrefix}.{CandidateLibrary}.{mainTheorem}";
+        return $"""
+            Require {canonicalPrefix}.{CanonicalLibrary} {candidatePrefix}.{CandidateLibrary}.
+            Definition proofcheck_same_statement :
+              @eq Prop {statement} ltac:(let t := type of {main} in exact t) := @eq_refl Prop {statement}.
+            Print Assumptions {main}.
+
+            """;
+    }
+}

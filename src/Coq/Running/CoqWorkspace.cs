@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using ProofCheck.Execution;
+
+namespace ProofCheck.Coq.Running;
+
+/// <summary>
+/// A temporary folder for one check, deleted on dispose whatever happened, and the coqc runs in it (sandboxed
+/// unless the user opted out). Library prefixes are random per check, so a submission cannot name the
+/// canonical library or pose as it.
+/// </summary>
+internal sealed class CoqWorkspace : IDisposable
+{
+    private readonly CoqInstallation coq;
+    private readonly bool sandboxed;
+    private readonly DateTime deadline;
+
+    public CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit)
+    {
+        this.coq = coq;
+        this.sandboxed = sandboxed;
+        deadline = DateTime.UtcNow + timeLimit;
+        Root = Directory.CreateTempSubdirectory("proofcheck-coq-").FullName;
+        var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        CanonicalPrefix = "PCStatement" + tag;
+        CandidatePrefix = "PCSubmission" + tag;
+        Directory.CreateDirectory(Path.Combine(Root, "statement"));
+        Directory.CreateDirectory(Path.Combine(Root, "submission"));
+        Directory.CreateDirectory(Path.Combine(Root, "goal"));
+    }
+
+    public string Root { get; }
+
+    public string CanonicalPrefix { get; }
+
+    public string CandidatePrefix { get; }
+
+    /// <summary>Writes <paramref name="text"/> as <c>{folder}/{name}.v</c> and compiles it with the given load paths.</summary>
+    public async Task<ProcessResult> CompileAsync(string folder, string name, string text, IEnumerable<(string Folder, string Prefix)> loadPaths, CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(Root, folder, name + ".v");
+        await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
+        var args = new List<string> { "-q" };
+        foreach (var (dir, prefix) in loadPaths)
+        {
+            args.AddRange(["-Q", Path.Combine(Root, dir), prefix]);
+        }
+
+        args.Add(file);
+        var remaining = deadline - DateTime.UtcNow;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return new ProcessResult(-1, string.Empty, string.Empty, TimeSpan.Zero) { TimedOut = true, Sandboxed = sandboxed };
+        }
+
+        var command = new ProcessCommand(coq.Coqc)
+            .WithArguments(args)
+            .WithWorkingDirectory(Path.Combine(Root, folder))
+            .WithTimeout(remaining)
+            .WithOutputLimit(1024 * 1024)
+            .WithSandbox(sandboxed ? new SandboxPolicy(Root) : null);
+        return await ProcessRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process killed a moment ago may still hold a file; one retry, then leave it to the OS temp cleaner.
+            Thread.Sleep(200);
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
