@@ -9,6 +9,7 @@ internal static class CheckCommand
     {
         var check = new Command("check", "Check one artifact with one checker. Exit codes: 0 all Verified, 1 something not verified, 2 bad input or usage, 3 a needed checker is unavailable.");
         // One line per checker; each lives in its own file.
+        check.Subcommands.Add(CheckSmtCommand.Create());
         return check;
     }
 }

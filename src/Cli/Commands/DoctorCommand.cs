@@ -12,6 +12,7 @@ internal static class DoctorCommand
     private static readonly Func<CancellationToken, Task<IReadOnlyList<ToolStatus>>>[] Probes =
     [
         SandboxProbe,
+        ct => ProofCheck.Smt.Solvers.SolverProbe.ProbeAsync(ct),
     ];
 
     public static Command Create()
