@@ -11,6 +11,7 @@ internal static class CheckCommand
         // One line per checker; each lives in its own file.
         check.Subcommands.Add(CheckLeanCommand.Create());
         check.Subcommands.Add(CheckCoqCommand.Create());
+        check.Subcommands.Add(CheckSmtCommand.Create());
         return check;
     }
 }

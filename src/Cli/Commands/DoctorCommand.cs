@@ -15,6 +15,7 @@ internal static class DoctorCommand
         LeanBridge.LeanDoctor.ProbeAsync,
         ProofCheck.Models.ModelDoctor.ProbeAsync,
         Coq.CoqProbe.ProbeAsync,
+        ct => ProofCheck.Smt.Solvers.SolverProbe.ProbeAsync(ct),
     ];
 
     public static Command Create()

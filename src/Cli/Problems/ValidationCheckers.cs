@@ -8,7 +8,7 @@ namespace ProofCheck.Cli.Problems;
 /// </summary>
 internal static class ValidationCheckers
 {
-    public static IReadOnlyList<IProofChecker> Available() => [new LeanBridge.LeanProofChecker(), new Coq.CoqChecker()];
+    public static IReadOnlyList<IProofChecker> Available() => [new LeanBridge.LeanProofChecker(), new Coq.CoqChecker(), new Smt.SmtChecker()];
 
     /// <summary>The Lean grammar's main-theorem finder, when this build has one.</summary>
     public static Func<string, string>? LeanMainTheorem() => LeanBridge.Syntax.LeanSyntax.MainTheoremName;

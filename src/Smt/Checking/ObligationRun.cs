@@ -15,13 +15,16 @@ namespace ProofCheck.Smt.Checking;
 /// </summary>
 internal static partial class ObligationRun
 {
-    /// <summary>Slack on top of the solver's own per-query limit before the process counts as hung and is killed.</summary>
-    private static readonly TimeSpan HangGrace = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Slack on top of the solver's own per-query limit before the process counts as hung and is killed: z3 4.8
+    /// was seen to overshoot its soft limit by 70% on a busy machine, so the slack grows with the limit.
+    /// </summary>
+    private static TimeSpan HangGrace(TimeSpan limit) => TimeSpan.FromSeconds(Math.Max(3, limit.TotalSeconds));
 
     public static async Task<SolverOutcome> RunAsync(SolverSession session, Obligation obligation, TimeSpan queryLimit, CancellationToken cancellationToken)
     {
         var solver = session.Profile.Name;
-        var wallClock = queryLimit + HangGrace;
+        var wallClock = queryLimit + HangGrace(queryLimit);
         var sent = new List<(int SessionLine, ScriptCommand Command)>();
 
         var setup = new StringBuilder("(push 1)\n");

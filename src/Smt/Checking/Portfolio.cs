@@ -12,7 +12,7 @@ internal static class Portfolio
     {
         var both = $"{first.Solver}+{second.Solver}";
         var ms = Math.Max(first.Ms, second.Ms);
-        IReadOnlyList<Diagnostic> all = [.. first.Diagnostics, .. second.Diagnostics];
+        IReadOnlyList<Diagnostic> all = [.. first.Diagnostics, .. second.Diagnostics.Where(d => !first.Diagnostics.Any(f => f.Message == d.Message && f.Span == d.Span))];
 
         if (Contradict(first.HypothesesAnswer, second.HypothesesAnswer) || Contradict(first.ClaimAnswer, second.ClaimAnswer)
             || (first.IsDecisive && second.IsDecisive && first.Verdict != second.Verdict))

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ProofCheck.Core;
+using ProofCheck.Smt.Solvers;
+
+namespace ProofCheck.Smt.Tests;
+
+/// <summary>The solver pool under stress: killed processes, many obligations, missing programs.</summary>
+public sealed class PoolSpecs
+{
+    [RequiresSolversTheory]
+    [InlineData(SolverKind.Z3)]
+    [InlineData(SolverKind.Cvc5)]
+    public async Task A_solver_killed_mid_query_is_replaced_and_the_obligation_still_gets_the_right_verdict(SolverKind solver)
+    {
+        await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = solver, PoolSize = 1 });
+        var killed = new List<int>();
+        checker.RequestWritten = pid =>
+        {
+            lock (killed)
+            {
+                if (killed.Count > 0)
+                {
+                    return;
+                }
+
+                killed.Add(pid);
+            }
+
+            Process.GetProcessById(pid).Kill();
+        };
+
+        var report = await checker.CheckAsync(Samples.Request(Samples.File(Samples.FalseStep, Samples.OddSquare)));
+
+        Assert.Single(killed);
+        Assert.Equal([Verdict.Refuted, Verdict.Verified], report.Obligations.Select(o => o.Verdict));
+        Assert.Contains(report.Obligations[0].Diagnostics, d => d.Message.Contains("retried", StringComparison.Ordinal));
+        Assert.Equal(2, checker.PoolsFor(TimeSpan.FromSeconds(10), Samples.Request(string.Empty).Sandboxed).Single().ProcessesStarted);
+    }
+
+    [RequiresSolversFact]
+    public async Task A_thousand_obligations_through_the_pool_all_get_their_right_verdicts()
+    {
+        var (text, expected) = Samples.Many(1000);
+        await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = SolverKind.Z3, PoolSize = 2 });
+
+        var report = await checker.CheckAsync(Samples.Request(text));
+
+        Assert.Equal(expected, report.Obligations.Select(o => o.Verdict));
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"step {i}"), report.Obligations.Select(o => o.Label));
+        Assert.All(report.Obligations.Where(o => o.Verdict == Verdict.Refuted), o => Assert.Matches(@"^x = -?\d+, y = -?\d+$", o.Counterexample));
+        Assert.True(checker.PoolsFor(TimeSpan.FromSeconds(10), Samples.Request(string.Empty).Sandboxed).Single().ProcessesStarted <= 2);
+    }
+
+    [RequiresSolversFact]
+    public async Task A_z3_that_hit_its_limit_is_not_reused_and_the_next_obligation_is_still_decided()
+    {
+        await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = SolverKind.Z3, PoolSize = 1 });
+
+        var report = await checker.CheckAsync(Samples.Request(Samples.File(Samples.HardFactoring, Samples.OddSquare), timeoutSeconds: 0.5));
+
+        Assert.Equal([Verdict.Timeout, Verdict.Verified], report.Obligations.Select(o => o.Verdict));
+        Assert.Equal(2, checker.PoolsFor(TimeSpan.FromSeconds(0.5), Samples.Request(string.Empty).Sandboxed).Single().ProcessesStarted);
+    }
+
+    [Fact]
+    public void A_missing_solver_makes_the_checker_unavailable_with_install_advice()
+    {
+        var profile = SolverProfile.Z3 with { Program = "proofcheck-no-such-solver" };
+        var pool = new SolverPool(profile, 1, TimeSpan.FromSeconds(1), sandboxed: false);
+
+        var error = Assert.Throws<CheckerUnavailableException>(pool.EnsureAvailable);
+
+        Assert.Equal("z3", error.Checker);
+        Assert.Contains("apt-get install z3", error.Advice, StringComparison.Ordinal);
+    }
+}
