@@ -44,6 +44,8 @@ public sealed class AdversarialSpecs
         ["run_cmd"] = ("run_cmd Lean.logInfo \"ok\"\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "runs-code", false),
         ["run_elab environment hack"] = ("open Lean in\nrun_elab\n  modifyEnv fun env => env\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "runs-code", false),
         ["run_meta"] = ("run_meta pure ()\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "runs-code", false),
+        ["run_tac inside a proof"] = (Header + "  run_tac Lean.Elab.Tactic.evalTactic (← `(tactic| exact irrational_sqrt_two))", Verdict.Rejected, "runs-code", false),
+        ["eval% at elaboration"] = ("def n : Nat := eval% 2 + 2\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "runs-code", false),
         ["native_decide"] = (Header + "  native_decide", Verdict.Rejected, "native-code", false),
         ["decide +native"] = (Header + "  decide +native", Verdict.Rejected, "native-code", false),
         ["Lean.ofReduceBool"] = (Header + "  exact Lean.ofReduceBool _ _ rfl", Verdict.Rejected, "native-code", false),
