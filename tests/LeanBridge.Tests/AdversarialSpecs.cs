@@ -73,6 +73,7 @@ public sealed class AdversarialSpecs
         ["extra hypothesis False"] = ("theorem sqrt2_irrational (h : False) : Irrational (Real.sqrt 2) := by\n  exact h.elim", Verdict.Rejected, null, false),
         ["look-alike name with capital I"] = ("theorem sqrt2_irrationaI : True := trivial", Verdict.Rejected, null, false),
         ["Cyrillic look-alike name"] = ("theorem sqrt2_irr\u0430tional : True := trivial", Verdict.Rejected, null, false),
+        ["Greek omicron look-alike name with the real one proved falsely elsewhere"] = ("theorem sqrt2_irrati\u03BFnal : Irrational (Real.sqrt 2) := by\n  exact irrational_sqrt_two\ntheorem sqrt2_irrational' : True := trivial", Verdict.Rejected, null, false),
         ["two commands on one line"] = ("def a : Nat := 1 theorem sqrt2_irrational : 1 = 1 := rfl", Verdict.Rejected, null, false),
         ["main theorem as a def"] = ("def sqrt2_irrational : Irrational (Real.sqrt 2) := irrational_sqrt_two", Verdict.Rejected, null, false),
         ["main theorem in another namespace"] = ("namespace Fake\n" + Header + "  exact irrational_sqrt_two\nend Fake", Verdict.Rejected, null, false),
