@@ -276,6 +276,16 @@ void Log(string entry)
 {
     if (Environment.GetEnvironmentVariable("STANDIN_LOG") is { Length: > 0 } log)
     {
-        File.AppendAllText(log, entry + "\n");
+        try
+        {
+            File.AppendAllText(log, entry + "\n");
+        }
+        catch (IOException)
+        {
+            // Inside the sandbox the log's folder is read-only: real Lean could not write there either.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }
