@@ -105,11 +105,11 @@ public static class FileModeCheck
             }
 
             var reports = check.Messages.Select(m => AxiomReport.TryParse(m.Data)).OfType<AxiomReport>()
-                .Where(r => r.Constant == CleanContextModules.CheckedName).ToList();
+                .Where(r => r.Constant == modules.AxiomsConstant).ToList();
             if (reports.Count != 1)
             {
                 return new LeanOutcome(Verdict.Rejected, [.. diagnostics, Diagnostic.Error(
-                    $"the clean-context check printed {reports.Count} axiom reports for {CleanContextModules.CheckedName} (exactly one expected); the check did not complete as required", null, "lean")]);
+                    $"the clean-context check printed {reports.Count} axiom reports for {modules.AxiomsConstant} (exactly one expected); the check did not complete as required", null, "lean")]);
             }
 
             var disallowed = reports[0].Disallowed(allowedAxioms);
