@@ -240,5 +240,11 @@ fragment LETTER_LIKE
     ;
 fragment SUBSCRIPT : [\u2080-\u2089\u2090-\u209C\u1D62-\u1D6A\u2C7C] ;
 
+// Lean's own multi-character symbols (longest match, as Lean's token table does it).
+SYMBOL
+    : '=>' | '->' | '<-' | '<->' | '<;>' | '<|>' | '<|' | '|>.' | '|>' | '::' | '++' | '&&' | '||' | '==' | '!='
+    | '<=' | '>=' | '..' | '...' | '%[' | '`(' | '$(' | '@&'
+    ;
+
 // Everything else (operators, notation symbols, stray quotes) is one token per code point.
 OTHER : . ;

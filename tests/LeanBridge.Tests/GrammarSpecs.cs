@@ -138,6 +138,16 @@ public sealed class GrammarSpecs
     }
 
     [Fact]
+    public void Match_alternatives_after_the_type_belong_to_the_body_but_absolute_values_to_the_type()
+    {
+        var file = LeanSyntax.Parse("theorem t : ∀ n : ℕ, |(n : ℤ)| ≥ 0\n  | 0 => by simp\n  | n + 1 => by positivity");
+        var decl = Assert.Single(file.Declarations);
+        Assert.Equal("∀ n : ℕ , | ( n : ℤ ) | ≥ 0", LeanSyntax.Text(decl.Type));
+        Assert.StartsWith("| 0 =>", LeanSyntax.Text(decl.Body), StringComparison.Ordinal);
+        Assert.Equal("t : ∀ n : ℕ , | ( n : ℤ ) | ≥ 0", LeanSyntax.Text(decl.Header));
+    }
+
+    [Fact]
     public void Unknown_text_in_a_body_does_not_derail_the_next_command()
     {
         var file = LeanSyntax.Parse("theorem a : True := by\n  ))) ]] }} weird ⟪ stuff\ntheorem b : True := trivial");

@@ -11,14 +11,27 @@ internal sealed class StandIn : IDisposable
 {
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("proofcheck-standin-");
 
-    public StandIn(JsonObject? scenario = null, bool withLeanChecker = false)
+    public StandIn(JsonObject? scenario = null, bool withLeanChecker = false, bool selfContained = false)
     {
+        var dll = Dll;
+        if (selfContained)
+        {
+            // A sandboxed Lean sees only its toolchain folder (the parent of bin/), so the stand-in must live there.
+            var copy = Directory.CreateDirectory(Path.Combine(root.FullName, "toolchain")).FullName;
+            foreach (var f in Directory.GetFiles(Path.GetDirectoryName(Dll)!, "LeanStandIn*"))
+            {
+                File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+            }
+
+            dll = Path.Combine(copy, "LeanStandIn.dll");
+        }
+
         Directory.CreateDirectory(Path.Combine(Project, ".lake", "build", "lib", "lean", "Mathlib"));
         File.WriteAllText(Scenario, (scenario ?? []).ToJsonString());
         foreach (var role in withLeanChecker ? new[] { "lean", "lake", "repl", "leanchecker" } : ["lean", "lake", "repl"])
         {
             var script = Path.Combine(Bin, role);
-            File.WriteAllText(script, $"#!/bin/sh\nSTANDIN_SCENARIO='{Scenario}' STANDIN_LOG='{Log}' exec dotnet exec '{Dll}' {role} \"$@\"\n");
+            File.WriteAllText(script, $"#!/bin/sh\nSTANDIN_SCENARIO='{Scenario}' STANDIN_LOG='{Log}' exec dotnet exec '{dll}' {role} \"$@\"\n");
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -46,7 +59,7 @@ internal sealed class StandIn : IDisposable
 
     public IReadOnlyList<string> Calls => File.Exists(Log) ? File.ReadAllLines(Log) : [];
 
-    public LeanCheckerOptions Options(LeanMode mode = LeanMode.File, TimeSpan? timeout = null, int poolSize = 2) => new()
+    public LeanCheckerOptions Options(LeanMode mode = LeanMode.File, TimeSpan? timeout = null, int poolSize = 2, bool sandboxed = false) => new()
     {
         ProjectDirectory = Project,
         LeanPath = Path.Combine(Bin, "lean"),
@@ -54,7 +67,7 @@ internal sealed class StandIn : IDisposable
         ReplPath = Path.Combine(Bin, "repl"),
         Mode = mode,
         ReplPoolSize = poolSize,
-        Run = new LeanRunSettings { Sandboxed = false, Timeout = timeout ?? TimeSpan.FromSeconds(60) },
+        Run = new LeanRunSettings { Sandboxed = sandboxed, Timeout = timeout ?? TimeSpan.FromSeconds(60) },
     };
 
     public void Dispose()

@@ -1,11 +1,12 @@
 // A stand-in for Lean's programs, for tests on machines without Lean. The first argument names the role
 // (lean, lake, repl, leanchecker); STANDIN_SCENARIO points to a JSON file of canned answers. Every canned answer
 // is written in a test next to a comment naming the real output it reproduces; the defaults below reproduce:
-//  - `lean --json` on a clean file: empty stdout, exit 0 (lean-facts §1.1);
-//  - `#print axioms X`: one "information" message "'X' depends on axioms: [...]" at the #print line (§2);
-//  - an import whose .olean is not on LEAN_PATH: error "unknown module prefix" at the import line, exit 1 (§1.4);
-//  - `lake env`: NAME=VALUE lines (§3.1);
-//  - the REPL: a command answered by one pretty-printed JSON value and a blank line, "env" numbering from 0 (§4).
+//  - `lean --json` on a clean file: empty stdout, exit 0 (Lean's reportMessages prints nothing for no messages);
+//  - `#print axioms X`: one "information" message "'X' depends on axioms: [...]" at the #print line (Elab/Print.lean);
+//  - an import whose .olean is not on LEAN_PATH: error "unknown module prefix" at the import line, exit 1 (Util/Path.lean);
+//  - `lake env`: NAME=VALUE lines, like env(1) (Lake's help text);
+//  - the REPL: a command answered by one pretty-printed JSON value and a blank line, "env" numbering from 0
+//    (leanprover-community/repl test fixtures).
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -275,6 +276,16 @@ void Log(string entry)
 {
     if (Environment.GetEnvironmentVariable("STANDIN_LOG") is { Length: > 0 } log)
     {
-        File.AppendAllText(log, entry + "\n");
+        try
+        {
+            File.AppendAllText(log, entry + "\n");
+        }
+        catch (IOException)
+        {
+            // Inside the sandbox the log's folder is read-only: real Lean could not write there either.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 }

@@ -18,7 +18,8 @@ internal static class CheckLeanCommand
         var problemsDir = new Option<string>("--problems-dir") { Description = "The problems folder used by --problem.", DefaultValueFactory = _ => "problems" };
         var statement = new Option<string?>("--statement") { Description = "A canonical statement file (imports, definitions, main theorem ending in := by sorry)." };
         var project = new Option<string?>("--lean-project") { Description = $"The Lake project with Mathlib to check in (default: ${LeanBridge.Running.LeanDiscovery.ProjectVariable})." };
-        var mode = new Option<LeanMode>("--mode") { Description = "file: authoritative check; repl: fast failures from a warm REPL, then file mode for the verdict.", DefaultValueFactory = _ => LeanMode.File };
+        var mode = new Option<string>("--mode") { Description = "file: authoritative check; repl: fast failures from a warm REPL, then file mode for the verdict.", DefaultValueFactory = _ => "file" };
+        mode.AcceptOnlyFromAmong("file", "repl");
         var options = new CheckOptions();
         var command = new Command("lean", "Check a Lean 4 proof: static audit, statement fidelity (token-for-token and in a clean context), axioms, then Lean itself.")
         {
@@ -32,7 +33,7 @@ internal static class CheckLeanCommand
                 Timeout = options.TimeoutFrom(parse, TimeSpan.FromMinutes(5)),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
             };
-            await using var checker = new LeanProofChecker(new LeanCheckerOptions { ProjectDirectory = parse.GetValue(project), Mode = parse.GetValue(mode) });
+            await using var checker = new LeanProofChecker(new LeanCheckerOptions { ProjectDirectory = parse.GetValue(project), Mode = parse.GetValue(mode) == "repl" ? LeanMode.Repl : LeanMode.File });
             var report = await checker.CheckAsync(request, ct).ConfigureAwait(false);
             return CheckReportView.Write(report, parse.GetValue(options.Json));
         });

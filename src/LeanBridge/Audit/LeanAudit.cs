@@ -141,6 +141,11 @@ public static class LeanAudit
         {
             findings.Add(Finding(Implementation, at, t.Text));
         }
+        else if (t.Text is "run_tac" or "by_elab" || (t.Text == "eval" && next?.Text == "%"))
+        {
+            // Mathlib's run_tac / by_elab / eval% run tactic, elaborator or compiled code inside a proof.
+            findings.Add(Finding(RunsCode, at, next?.Text == "%" ? "eval%" : t.Text));
+        }
         else if (last == "include_str")
         {
             findings.Add(Finding(ReadsFiles, at, t.Text));

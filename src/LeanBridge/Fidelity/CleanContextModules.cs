@@ -12,6 +12,9 @@ namespace ProofCheck.LeanBridge.Fidelity;
 /// </summary>
 public sealed record CleanContextModules(string Canonical, string Candidate, string Check, int CandidateLineOffset)
 {
+    /// <summary>The constant whose <c>#print axioms</c> report decides: <see cref="CheckedName"/>, or the theorem itself for a user's own statement.</summary>
+    public string AxiomsConstant { get; init; } = CheckedName;
+
     public const string CanonicalModule = "Canonical";
     public const string CandidateModule = "Candidate";
     public const string CheckModule = "Check";
@@ -42,24 +45,19 @@ public sealed record CleanContextModules(string Canonical, string Candidate, str
         var candidateModule = prepend + candidateCode.TrimEnd() + "\n";
         var offset = prepend.Count(c => c == '\n');
 
-        string canonicalModule;
-        var check = new StringBuilder();
-        check.Append("import ").Append(CandidateModule).Append('\n');
-        if (canonicalSource is not null)
+        if (canonicalSource is null)
         {
-            canonicalModule = CanonicalText(canonicalSource);
-            check.Insert(0, $"import {CanonicalModule}\n");
-            check.Append($"theorem {CheckedName} : {CanonicalModule}.canonicalStatement := @{candidateMainName}\n");
-        }
-        else
-        {
-            canonicalModule = string.Empty;
-            check.Append('\n');
-            check.Append($"theorem {CheckedName} := @{candidateMainName}\n");
+            // A user's own statement: nothing to compare with, only the axioms of the theorem itself.
+            var axiomsOnly = $"import {CandidateModule}\n\n-- no canonical statement: axioms only\n#print axioms {candidateMainName}\n";
+            return new CleanContextModules(string.Empty, candidateModule, axiomsOnly, offset) { AxiomsConstant = candidateMainName };
         }
 
-        check.Append($"#print axioms {CheckedName}\n");
-        return new CleanContextModules(canonicalModule, candidateModule, check.ToString(), offset);
+        var check = new StringBuilder()
+            .Append($"import {CanonicalModule}\n")
+            .Append($"import {CandidateModule}\n")
+            .Append($"theorem {CheckedName} : {CanonicalModule}.canonicalStatement := @{candidateMainName}\n")
+            .Append($"#print axioms {CheckedName}\n");
+        return new CleanContextModules(CanonicalText(canonicalSource), candidateModule, check.ToString(), offset);
     }
 
     /// <summary>The canonical file turned into a module defining the statement as a proposition.</summary>

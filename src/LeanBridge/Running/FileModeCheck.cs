@@ -68,7 +68,7 @@ public static class FileModeCheck
                 }
 
                 var importHint = errors.Where(e => e.Line <= modules.CandidateLineOffset || ImportHint(e, modules.Candidate).Length > 0)
-                    .Select(e => Diagnostic.Error("the imports could not be loaded" + ImportHint(e, modules.Candidate), null, "lean"));
+                    .Select(e => Diagnostic.Error($"the imports could not be loaded ({e.Data.Split('\n')[0]}){ImportHint(e, modules.Candidate)}", null, "lean"));
                 return new LeanOutcome(Verdict.Failed, [.. diagnostics, .. importHint]);
             }
 
@@ -105,11 +105,11 @@ public static class FileModeCheck
             }
 
             var reports = check.Messages.Select(m => AxiomReport.TryParse(m.Data)).OfType<AxiomReport>()
-                .Where(r => r.Constant == CleanContextModules.CheckedName).ToList();
+                .Where(r => r.Constant == modules.AxiomsConstant).ToList();
             if (reports.Count != 1)
             {
                 return new LeanOutcome(Verdict.Rejected, [.. diagnostics, Diagnostic.Error(
-                    $"the clean-context check printed {reports.Count} axiom reports for {CleanContextModules.CheckedName} (exactly one expected); the check did not complete as required", null, "lean")]);
+                    $"the clean-context check printed {reports.Count} axiom reports for {modules.AxiomsConstant} (exactly one expected); the check did not complete as required", null, "lean")]);
             }
 
             var disallowed = reports[0].Disallowed(allowedAxioms);
@@ -177,7 +177,7 @@ public static class FileModeCheck
     {
         var importLines = moduleText.Split('\n').TakeWhile(l => l.StartsWith("import ", StringComparison.Ordinal) || l.Length == 0).Count();
         return e.Line <= importLines
-            ? $" ({e.Headline}). Lean needs a Lake project whose dependencies are built: pass --lean-project DIR (or set {LeanDiscovery.ProjectVariable}) and run 'lake exe cache get' there."
+            ? $". Lean needs a Lake project whose dependencies are built: pass --lean-project DIR (or set {LeanDiscovery.ProjectVariable}) and run 'lake exe cache get' there."
             : string.Empty;
     }
 

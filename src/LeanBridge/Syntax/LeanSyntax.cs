@@ -122,6 +122,15 @@ public static class LeanSyntax
             var headerStart = id?.IDENT()?.Symbol.TokenIndex ?? (decl.binder().Length > 0 ? decl.binder(0).Start.TokenIndex : decl.typeSpec()?.Start.TokenIndex ?? -1);
             var headerStop = decl.typeSpec()?.Stop?.TokenIndex ?? (decl.binder().Length > 0 ? decl.binder()[^1].Stop.TokenIndex : id?.Stop?.TokenIndex ?? -1);
             var header = headerStart >= 0 && headerStop >= headerStart ? Range(headerStart, headerStop) : [];
+            var body = decl.declBody() is { } b ? Tokens(b) : [];
+            if (PatternStart(type) is var cut and >= 0)
+            {
+                // `theorem t : ∀ n, P n` followed by `| 0 => …` alternatives: those are the proof, not the type.
+                body = [.. type.Skip(cut), .. body];
+                header = [.. header.TakeWhile(t => t.Index < type[cut].Index)];
+                type = [.. type.Take(cut)];
+            }
+
             return new LeanCommand(kind, Tokens(mods).Concat(Tokens(decl)).ToList())
             {
                 IsDeclaration = true,
@@ -133,8 +142,32 @@ public static class LeanSyntax
                 Binders = binders,
                 Type = type,
                 Header = header,
-                Body = decl.declBody() is { } body ? Tokens(body) : [],
+                Body = body,
             };
+        }
+
+        /// <summary>The first top-level `|` that begins a line (a match alternative, unlike `|x|`), or -1.</summary>
+        private static int PatternStart(List<LeanToken> type)
+        {
+            var depth = 0;
+            for (var i = 0; i < type.Count; i++)
+            {
+                var t = type[i];
+                if (t.Type is Lean4Lexer.LPAREN or Lean4Lexer.LBRACE or Lean4Lexer.LBRACKET or Lean4Lexer.STRICT_OPEN)
+                {
+                    depth++;
+                }
+                else if (t.Type is Lean4Lexer.RPAREN or Lean4Lexer.RBRACE or Lean4Lexer.RBRACKET or Lean4Lexer.STRICT_CLOSE)
+                {
+                    depth--;
+                }
+                else if (t.Type == Lean4Lexer.BAR && depth == 0 && i > 0 && type[i - 1].EndLine < t.Line)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private LeanCommand Other(Lean4Parser.DeclModifiersContext mods, Lean4Parser.ScopedCommandContext command)
