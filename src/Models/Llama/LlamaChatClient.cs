@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.AI;
 
 namespace ProofCheck.Models.Llama;
@@ -25,8 +26,36 @@ public sealed class LlamaChatClient : IChatClient
 
     public ChatClientMetadata Metadata { get; }
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Native work is synchronous; leave the caller's thread before the prompt decode.
+        await Task.Yield();
+        var outcome = new Outcome();
+        var answer = new StringBuilder();
+        var reasoning = new StringBuilder();
+        foreach (var (isReasoning, text) in Generate([.. messages], options, outcome, cancellationToken))
+        {
+            (isReasoning ? reasoning : answer).Append(text);
+        }
+
+        var message = new ChatMessage(ChatRole.Assistant, []);
+        if (reasoning.Length > 0)
+        {
+            message.Contents.Add(new TextReasoningContent(reasoning.ToString()));
+        }
+
+        message.Contents.Add(new TextContent(answer.ToString()));
+        return new ChatResponse(message)
+        {
+            FinishReason = outcome.Finish,
+            ModelId = Metadata.DefaultModelId,
+            ResponseId = Guid.NewGuid().ToString("N"),
+            Usage = outcome.Usage,
+        };
+    }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
@@ -35,71 +64,18 @@ public sealed class LlamaChatClient : IChatClient
     {
         ArgumentNullException.ThrowIfNull(messages);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // Native work is synchronous; leave the caller's thread before the prompt decode.
         await Task.Yield();
-        var prompt = LlamaChatTemplate.Apply(model, this.options.Template, [.. messages]);
-        var promptTokens = model.Tokenize(prompt, addSpecial: true, parseSpecial: true);
-        using var session = new LlamaSession(model, this.options, options, cancellationToken);
-        if (promptTokens.Length >= session.ContextLength)
-        {
-            throw new ModelException(
-                $"The prompt is {promptTokens.Length} tokens but the context holds {session.ContextLength}.",
-                "Shorten the prompt or raise the context length.");
-        }
-
-        session.Decode(promptTokens, cancellationToken);
-        var maxTokens = options?.MaxOutputTokens ?? this.options.DefaultMaxOutputTokens;
-        var stops = new StopStringMatcher(options?.StopSequences as IReadOnlyList<string> ?? options?.StopSequences?.ToList());
-        var think = new ThinkTagSplitter();
+        var outcome = new Outcome();
         var responseId = Guid.NewGuid().ToString("N");
-        var generated = 0;
-        var finish = ChatFinishReason.Length;
-        var token = new int[1];
-        while (generated < maxTokens && promptTokens.Length + generated < session.ContextLength)
+        foreach (var (isReasoning, text) in Generate([.. messages], options, outcome, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            token[0] = session.Sample();
-            if (session.IsEndOfGeneration(token[0]))
-            {
-                finish = ChatFinishReason.Stop;
-                break;
-            }
-
-            generated++;
-            var shown = stops.Push(session.Piece(token[0]));
-            foreach (var update in Updates(think.Push(shown), responseId))
-            {
-                yield return update;
-            }
-
-            if (stops.Stopped)
-            {
-                finish = ChatFinishReason.Stop;
-                break;
-            }
-
-            session.Decode(token, cancellationToken);
+            AIContent content = isReasoning ? new TextReasoningContent(text) : new TextContent(text);
+            yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ResponseId = responseId, ModelId = Metadata.DefaultModelId };
         }
 
-        foreach (var update in Updates(think.Push(stops.Flush()), responseId))
+        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(outcome.Usage)])
         {
-            yield return update;
-        }
-
-        foreach (var update in Updates(think.Flush(), responseId))
-        {
-            yield return update;
-        }
-
-        yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(new UsageDetails
-        {
-            InputTokenCount = promptTokens.Length,
-            OutputTokenCount = generated,
-            TotalTokenCount = promptTokens.Length + generated,
-        })])
-        {
-            FinishReason = finish,
+            FinishReason = outcome.Finish,
             ResponseId = responseId,
             ModelId = Metadata.DefaultModelId,
         };
@@ -119,12 +95,73 @@ public sealed class LlamaChatClient : IChatClient
         }
     }
 
-    private IEnumerable<ChatResponseUpdate> Updates(List<(bool Reasoning, string Text)> parts, string responseId)
+    // The decode loop, shared by both entry points: yields (isReasoning, text) pieces as they become certain.
+    private IEnumerable<(bool Reasoning, string Text)> Generate(List<ChatMessage> messages, ChatOptions? options, Outcome outcome, CancellationToken cancellationToken)
     {
-        foreach (var (reasoning, text) in parts)
+        var prompt = LlamaChatTemplate.Apply(model, this.options.Template, messages);
+        var promptTokens = model.Tokenize(prompt, addSpecial: true, parseSpecial: true);
+        using var session = new LlamaSession(model, this.options, options, cancellationToken);
+        if (promptTokens.Length >= session.ContextLength)
         {
-            AIContent content = reasoning ? new TextReasoningContent(text) : new TextContent(text);
-            yield return new ChatResponseUpdate(ChatRole.Assistant, [content]) { ResponseId = responseId, ModelId = Metadata.DefaultModelId };
+            throw new ModelException(
+                $"The prompt is {promptTokens.Length} tokens but the context holds {session.ContextLength}.",
+                "Shorten the prompt or raise the context length.");
         }
+
+        session.Decode(promptTokens, cancellationToken);
+        var maxTokens = options?.MaxOutputTokens ?? this.options.DefaultMaxOutputTokens;
+        var stops = new StopStringMatcher(options?.StopSequences?.ToList());
+        var think = new ThinkTagSplitter();
+        var generated = 0;
+        var finish = ChatFinishReason.Length;
+        var token = new int[1];
+        while (generated < maxTokens && promptTokens.Length + generated < session.ContextLength)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            token[0] = session.Sample();
+            if (session.IsEndOfGeneration(token[0]))
+            {
+                finish = ChatFinishReason.Stop;
+                break;
+            }
+
+            generated++;
+            var shown = stops.Push(session.Piece(token[0]));
+            if (shown.Length > 0)
+            {
+                foreach (var part in think.Push(shown))
+                {
+                    yield return part;
+                }
+            }
+
+            if (stops.Stopped)
+            {
+                finish = ChatFinishReason.Stop;
+                break;
+            }
+
+            session.Decode(token, cancellationToken);
+        }
+
+        foreach (var part in think.Push(stops.Flush()).Concat(think.Flush()))
+        {
+            yield return part;
+        }
+
+        outcome.Finish = finish;
+        outcome.Usage = new UsageDetails
+        {
+            InputTokenCount = promptTokens.Length,
+            OutputTokenCount = generated,
+            TotalTokenCount = promptTokens.Length + generated,
+        };
+    }
+
+    private sealed class Outcome
+    {
+        public ChatFinishReason? Finish { get; set; }
+
+        public UsageDetails Usage { get; set; } = new();
     }
 }

@@ -15,7 +15,8 @@ internal sealed unsafe class LlamaSession : IDisposable
     private readonly LlamaModel model;
     private readonly SafeLlamaContextHandle context;
     private readonly SafeLlamaSamplerHandle sampler;
-    private readonly GCHandle abortState;
+    private readonly byte* abortFlag;
+    private readonly CancellationTokenRegistration abortRegistration;
     private readonly byte[] piece = new byte[256];
     private readonly Decoder utf8 = Encoding.UTF8.GetDecoder();
     private readonly char[] chars = new char[512];
@@ -36,8 +37,14 @@ internal sealed unsafe class LlamaSession : IDisposable
         }
 
         context = new SafeLlamaContextHandle(raw, model.Handle);
-        abortState = GCHandle.Alloc(new StrongBox<CancellationToken>(cancellationToken));
-        LlamaApi.llama_set_abort_callback(context, &ShouldAbort, GCHandle.ToIntPtr(abortState));
+        if (cancellationToken.CanBeCanceled)
+        {
+            // llama.cpp polls the callback between graph nodes; a native flag keeps each poll to one read.
+            abortFlag = (byte*)NativeMemory.AllocZeroed(1);
+            var flag = (IntPtr)abortFlag;
+            abortRegistration = cancellationToken.Register(() => *(byte*)flag = 1);
+            LlamaApi.llama_set_abort_callback(context, &ShouldAbort, flag);
+        }
         sampler = LlamaSampling.Build(model, chat);
         // llama.cpp rounds small contexts up (to 256); the limit a user asked for is the one enforced.
         var actual = (int)LlamaApi.llama_n_ctx(context);
@@ -101,18 +108,15 @@ internal sealed unsafe class LlamaSession : IDisposable
 
     public void Dispose()
     {
+        abortRegistration.Dispose();
         sampler.Dispose();
         context.Dispose();
-        if (abortState.IsAllocated)
+        if (abortFlag != null)
         {
-            abortState.Free();
+            NativeMemory.Free(abortFlag);
         }
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static byte ShouldAbort(IntPtr data)
-    {
-        var state = GCHandle.FromIntPtr(data).Target as StrongBox<CancellationToken>;
-        return state is not null && state.Value.IsCancellationRequested ? (byte)1 : (byte)0;
-    }
+    private static byte ShouldAbort(IntPtr data) => *(byte*)data;
 }

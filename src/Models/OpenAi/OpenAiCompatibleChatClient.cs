@@ -45,11 +45,11 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
 
         // Local servers need no key, but the package insists on one; a placeholder is sent and ignored by them.
         chat = new ChatClient(endpoint.Model, new ApiKeyCredential(endpoint.ReadApiKey() ?? "no-key"), options);
-        retry = new ResiliencePipelineBuilder()
+        retry = endpoint.MaxRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(OpenAiErrors.IsTransient),
-                MaxRetryAttempts = Math.Max(1, endpoint.MaxRetries),
+                MaxRetryAttempts = endpoint.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = endpoint.RetryDelay,

@@ -85,6 +85,18 @@ public sealed class OpenAiSpecs
     }
 
     [Fact]
+    public async Task With_retries_turned_off_a_500_fails_at_once()
+    {
+        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(500, "down"));
+        using var client = Client(server, retries: 0);
+
+        var e = await Assert.ThrowsAsync<ModelException>(() => client.GetStreamingResponseAsync(Prompt).ToChatResponseAsync());
+
+        Assert.Contains("after 1 attempt(s)", e.Message, StringComparison.Ordinal);
+        Assert.Equal(1, server.Served);
+    }
+
+    [Fact]
     public async Task A_streaming_request_is_retried_before_its_first_token()
     {
         using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(503, "loading model", retryAfter: "0"), FakeOpenAiServer.Stream("fine"));

@@ -33,6 +33,15 @@ internal static unsafe class LlamaLog
 
     public static void EndCapture() => capture = null;
 
+    private static LogLevel ToLogLevel(int level) => level switch
+    {
+        1 => LogLevel.Trace,
+        2 => LogLevel.Debug,
+        3 => LogLevel.Warning,
+        4 => LogLevel.Error,
+        _ => LogLevel.Debug,
+    };
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void OnLog(int level, byte* text, IntPtr userData)
     {
@@ -41,6 +50,12 @@ internal static unsafe class LlamaLog
             if (level != Cont)
             {
                 lastLevel = level;
+            }
+
+            // Most lines are debug chatter nobody listens to; skip them before touching the text.
+            if (capture is null && pending is not { Length: > 0 } && !Logger.IsEnabled(ToLogLevel(lastLevel)))
+            {
+                return;
             }
 
             var piece = Marshal.PtrToStringUTF8((IntPtr)text) ?? "";
@@ -63,14 +78,7 @@ internal static unsafe class LlamaLog
                 capture?.Add(line);
             }
 
-            var logLevel = lastLevel switch
-            {
-                1 => LogLevel.Trace,
-                2 => LogLevel.Debug,
-                3 => LogLevel.Warning,
-                4 => LogLevel.Error,
-                _ => LogLevel.Debug,
-            };
+            var logLevel = ToLogLevel(lastLevel);
             if (Logger.IsEnabled(logLevel))
             {
                 Logger.Log(logLevel, "llama.cpp: {Line}", line);
