@@ -30,7 +30,7 @@ internal sealed class RunHarness : IAsyncDisposable
 
     public static Problem Problem(string id) => Set.Value.Get(id);
 
-    public IReadOnlyDictionary<string, IProofChecker> Checkers => new Dictionary<string, IProofChecker> { ["smt"] = smt };
+    public IReadOnlyDictionary<string, IProofChecker> Checkers => new Dictionary<string, IProofChecker> { ["smt"] = smt, ["coq"] = new Coq.CoqChecker() };
 
     public RunInfo Create(RunConfig config) =>
         RunEngine.Create(Store, config, [.. config.Problems.Select(Problem)]);
