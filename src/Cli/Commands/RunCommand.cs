@@ -36,12 +36,14 @@ internal static class RunCommand
         var dir = new Option<string>("--dir") { Description = "The problems folder.", DefaultValueFactory = _ => "problems" };
         var store = RunStoreOption.Create();
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with its stored settings." };
+        var template = new Option<string?>("--template") { Description = "Embedded model only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
+        var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads (0 = all cores)." };
         var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens.", DefaultValueFactory = _ => 4096 };
         var timeout = new Option<int?>("--timeout") { Description = "Checker time limit per obligation, in seconds." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run checkers without the sandbox (recorded with every result). Only for trusted input." };
         var command = new Command("run", "Prove, formalize, check and repair: run a model over problems and store every step.")
         {
-            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, workers, requests, dir, store, resume, context, timeout, noSandbox,
+            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, workers, requests, dir, store, resume, template, threads, context, timeout, noSandbox,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -85,7 +87,7 @@ internal static class RunCommand
             Microsoft.Extensions.AI.IChatClient chat;
             try
             {
-                chat = ModelSelector.Create(modelSpec, new ModelSelectionOptions { ContextLength = parse.GetValue(context) });
+                chat = ModelSelector.Create(modelSpec, new ModelSelectionOptions { ContextLength = parse.GetValue(context), Template = parse.GetValue(template), Threads = parse.GetValue(threads) });
             }
             catch (ModelException e)
             {

@@ -18,9 +18,10 @@ internal static class RunResultView
             console.MarkupLine("Checkers: " + Markup.Escape(string.Join(", ", run.CheckerVersions.Select(v => $"{v.Key} {v.Value}"))));
         }
 
+        // Ids and verdicts never wrap: a log reader greps for them.
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("problem").AddColumn("target").AddColumn("verdict").AddColumn("samples verified")
-            .AddColumn("rounds to verify").AddColumn("rounds used").AddColumn("tokens").AddColumn("time");
+            .AddColumn(new TableColumn("problem").NoWrap()).AddColumn("target").AddColumn(new TableColumn("verdict").NoWrap()).AddColumn("verified")
+            .AddColumn("rounds to ✓").AddColumn("rounds").AddColumn("tokens").AddColumn("time");
         foreach (var p in problems)
         {
             if (p.Targets.Count == 0)
