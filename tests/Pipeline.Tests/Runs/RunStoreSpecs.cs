@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Runs;
+using ProofCheck.Pipeline.Store;
+
+namespace ProofCheck.Pipeline.Tests.Runs;
+
+public sealed class RunStoreSpecs : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "proofcheck-store-" + Guid.NewGuid().ToString("N"));
+
+    public RunStoreSpecs() => Directory.CreateDirectory(folder);
+
+    private string DbPath => Path.Combine(folder, "nested", "runs.db");
+
+    [Fact]
+    public void A_new_store_is_created_with_the_current_schema_and_keeps_runs_across_reopening()
+    {
+        string id;
+        using (var store = RunStore.Open(DbPath))
+        {
+            id = CreateRun(store).Id;
+        }
+
+        using var reopened = RunStore.Open(DbPath);
+        var run = reopened.GetRun(id);
+        Assert.Equal(["gauss-sum"], run.Config.Problems);
+        Assert.Equal(RunInfo.Running, run.Status);
+        Assert.Equal(1, UserVersion());
+    }
+
+    [Fact]
+    public void A_store_from_a_newer_ProofCheck_is_refused_with_a_clear_message()
+    {
+        RunStore.Open(DbPath).Dispose();
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version = 99;";
+            cmd.ExecuteNonQuery();
+        }
+
+        var e = Assert.Throws<UserInputException>(() => RunStore.Open(DbPath));
+        Assert.Contains("schema version 99", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_step_cannot_be_stored_twice_and_a_failed_write_leaves_nothing_behind()
+    {
+        using var store = RunStore.Open(DbPath);
+        var run = CreateRun(store);
+        var key = new AttemptKey("gauss-sum", 0, Stages.Formalize, string.Empty, 0);
+        var artifact = new ArtifactRecord("gauss-sum", 0, "smt", 0, "(check-sat)\n", true);
+        store.RecordAttempt(run.Id, new AttemptRecord(key, "prompt", "answer"), [artifact]);
+
+        // The second write repeats the attempt and adds a new artifact: it must fail as a whole.
+        var again = new ArtifactRecord("gauss-sum", 0, "coq", 0, "Qed.\n", true);
+        Assert.Throws<SqliteException>(() => store.RecordAttempt(run.Id, new AttemptRecord(key, "prompt", "other answer"), [again]));
+
+        Assert.Equal("answer", Assert.Single(store.Attempts(run.Id)).Response);
+        Assert.Equal("smt", Assert.Single(store.Artifacts(run.Id)).Target);
+    }
+
+    [Fact]
+    public void An_unknown_run_id_names_the_latest_runs()
+    {
+        using var store = RunStore.Open(DbPath);
+        var run = CreateRun(store);
+        var e = Assert.Throws<UserInputException>(() => store.GetRun("nope"));
+        Assert.Contains(run.Id, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_on_a_missing_store_is_a_user_error_not_a_new_empty_file()
+    {
+        Assert.Throws<UserInputException>(() => RunStore.OpenExisting(Path.Combine(folder, "missing.db")));
+        Assert.False(File.Exists(Path.Combine(folder, "missing.db")));
+    }
+
+    [Fact]
+    public void A_check_report_round_trips_through_the_store_with_its_verdict_counterexample_and_audit()
+    {
+        using var store = RunStore.Open(DbPath);
+        var run = CreateRun(store);
+        var report = new CheckReport("z3", [new ObligationResult("step 1", Verdict.Refuted) { Counterexample = "n = 1" }])
+        {
+            CheckerVersion = "4.8.12",
+            Audit = new AuditReport(["no-exit"], [new AuditFinding("no-exit", "(exit)", new SourceSpan(3, 1), "ends the solver early")]),
+        };
+        store.RecordCheck(run.Id, new CheckRecord("gauss-sum", 0, "smt", 0, 0, report) { Ms = 12 });
+
+        var back = Assert.Single(store.Checks(run.Id));
+        Assert.Equal(Verdict.Refuted, back.Verdict);
+        Assert.Equal("n = 1", back.Report.Obligations.Single().Counterexample);
+        Assert.Equal("ends the solver early", back.Report.Audit!.Findings.Single().Reason);
+        Assert.Equal("4.8.12", back.Report.CheckerVersion);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static RunInfo CreateRun(RunStore store)
+    {
+        var config = new RunConfig { Model = "replay:x.jsonl", Problems = ["gauss-sum"], Targets = ["smt"] };
+        var run = new RunInfo(RunStore.NewRunId(DateTimeOffset.UtcNow), DateTimeOffset.UtcNow, RunInfo.Running, config.Model, config);
+        store.CreateRun(run, [("gauss-sum", "{}")]);
+        return run;
+    }
+
+    private long UserVersion()
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA user_version;";
+        return (long)cmd.ExecuteScalar()!;
+    }
+}
