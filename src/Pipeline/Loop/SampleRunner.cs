@@ -36,7 +36,7 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
             new AttemptKey(problem.Id, sample, Stages.Formalize, string.Empty, 0),
             () => context.Prompts.Render(PromptLibrary.Formalize, new Dictionary<string, string>(values)
             {
-                ["nl_proof"] = WithoutThinking(prove.Response),
+                ["nl_proof"] = FinalProof(prove.Response),
                 ["target_sections"] = string.Join("\n", targets.Select(t => context.Prompts.Render(PromptLibrary.FormalizeSectionName(t), values))),
             }),
             answer => targets.Select(t => Artifact(answer, t, 0)),
@@ -64,6 +64,9 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
                     ["target"] = target,
                     ["target_language"] = TargetRules.LanguageName(target),
                     ["fence"] = CodeBlocks.FenceFor(target),
+                    ["answer_format"] = target == "smt"
+                        ? "one ```smt2 fenced block per proof step, each a complete obligation ending in (check-sat)"
+                        : $"one fenced block opened with ```{CodeBlocks.FenceFor(target)}",
                     ["previous_round"] = previous.Round.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["previous_attempt"] = previous.HasCode ? previous.Content.TrimEnd('\n') : "(no code: the answer contained no " + CodeBlocks.FenceFor(target) + " block)",
                     ["feedback"] = FeedbackCondenser.Condense(previousCheck.Report, Config.FeedbackTokens),
@@ -161,7 +164,10 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
     {
         ["problem_id"] = problem.Id,
         ["title"] = problem.Title,
-        ["statement"] = problem.StatementMarkdown.Trim(),
+        // The statement's Markdown normally opens with its own heading; give it one when it does not.
+        ["statement"] = problem.StatementMarkdown.TrimStart().StartsWith('#')
+            ? problem.StatementMarkdown.Trim()
+            : $"# {problem.Title}\n\n{problem.StatementMarkdown.Trim()}",
         ["lean_statement"] = problem.LeanStatement?.Trim() ?? string.Empty,
         ["coq_statement"] = problem.CoqStatement?.Trim() ?? string.Empty,
         ["main_theorem"] = problem.MainTheorem ?? string.Empty,
@@ -179,7 +185,19 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
         return unchecked((hash * 31) + sample) & int.MaxValue;
     }
 
-    private static string WithoutThinking(string answer) => ThinkBlock().Replace(answer, string.Empty).Trim();
+    /// <summary>
+    /// The proof to formalize: the answer without its thinking, and when it has a "## Proof" section (the reflective
+    /// prompt asks for one) only that section, so the scratch work and confidence scores are not formalized.
+    /// </summary>
+    internal static string FinalProof(string answer)
+    {
+        var text = ThinkBlock().Replace(answer, string.Empty).Trim();
+        var heading = ProofHeading().Matches(text).LastOrDefault();
+        return heading is null ? text : text[heading.Index..].Trim();
+    }
+
+    [GeneratedRegex(@"^#{1,3}\s*Proof\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex ProofHeading();
 
     [GeneratedRegex(@"<think>.*?(</think>|\z)", RegexOptions.Singleline)]
     private static partial Regex ThinkBlock();

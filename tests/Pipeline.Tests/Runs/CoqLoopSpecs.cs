@@ -3,11 +3,12 @@ using ProofCheck.Models.Replay;
 using ProofCheck.Pipeline.Reports;
 using ProofCheck.Pipeline.Store;
 using ProofCheck.TestSupport;
+using Xunit.Abstractions;
 
 namespace ProofCheck.Pipeline.Tests.Runs;
 
 /// <summary>The loop with a scripted model and the real Coq checker (coqc), on the seed problem gauss-sum.</summary>
-public sealed class CoqLoopSpecs
+public sealed class CoqLoopSpecs(ITestOutputHelper output)
 {
     private const string NlProof = "1. Induction on n.\n2. The step follows by arithmetic.\nQED";
 
@@ -28,6 +29,7 @@ public sealed class CoqLoopSpecs
         var repair = h.Store.Attempts(run.Id).Single(a => a.Key.Stage == Stages.Repair);
         Assert.Contains(error.Message.Trim(), repair.Prompt, StringComparison.Ordinal);
         Assert.Contains(error.Goal!.Trim().Split('\n')[^1].Trim(), repair.Prompt, StringComparison.Ordinal);
+        output.WriteLine(repair.Prompt);
         Assert.Contains("clear IH. nia.", repair.Prompt, StringComparison.Ordinal);
 
         var result = RunSummary.Build(h.Store, run).Single().Targets.Single();
@@ -47,6 +49,7 @@ public sealed class CoqLoopSpecs
         Assert.All(checks, c => Assert.Equal(Verdict.Rejected, c.Verdict));
         var finding = checks[0].Report.Audit!.Findings.First();
         var repair = h.Store.Attempts(run.Id).Single(a => a.Key.Stage == Stages.Repair);
+        output.WriteLine(repair.Prompt);
         Assert.Contains("Verdict: Rejected", repair.Prompt, StringComparison.Ordinal);
         Assert.Contains("Rejected by the audit", repair.Prompt, StringComparison.Ordinal);
         Assert.Contains(finding.Reason, repair.Prompt, StringComparison.Ordinal);

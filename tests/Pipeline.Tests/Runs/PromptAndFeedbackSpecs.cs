@@ -89,3 +89,19 @@ public sealed class PromptAndFeedbackSpecs
         Assert.Equal("; step 1\n(check-sat)\n\n(reset)\n\n; step 2\n(check-sat)\n", content);
     }
 }
+
+public sealed class FinalProofSpecs
+{
+    [Fact]
+    public void A_reflective_answer_is_formalized_from_its_final_proof_section_without_thinking()
+    {
+        var answer = "<think>scratch</think>Step 1 ... confidence 4, backtrack.\n\n## Proof\n1. n*n >= 0.\nQED";
+        Assert.Equal("## Proof\n1. n*n >= 0.\nQED", ProofCheck.Pipeline.Loop.SampleRunner.FinalProof(answer));
+    }
+
+    [Fact]
+    public void A_plain_answer_is_formalized_whole()
+    {
+        Assert.Equal("1. n*n >= 0.\nQED", ProofCheck.Pipeline.Loop.SampleRunner.FinalProof("1. n*n >= 0.\nQED\n"));
+    }
+}

@@ -86,7 +86,7 @@ public sealed class ResumeSpecs
 
         try
         {
-            using var connection = new SqliteConnection($"Data Source={storePath};Mode=ReadOnly;Pooling=False");
+            using var connection = new SqliteConnection($"Data Source={storePath};Pooling=False");
             connection.Open();
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT COUNT(*) FROM attempts";
