@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using ProofCheck.Cli.Runs;
 using ProofCheck.Core;
 using ProofCheck.Models;
@@ -45,8 +46,14 @@ internal static class RunCommand
         {
             patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, workers, requests, dir, store, resume, template, threads, context, timeout, noSandbox,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, outer) =>
         {
+            // Ctrl-C and SIGTERM stop the run between steps (every finished step is already stored); a second
+            // signal is left to its default, so an impatient user can always end the process at once.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
+            using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnce(stop));
+            using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnce(stop));
+            var ct = stop.Token;
             var storePath = parse.GetValue(store)!;
             using var runs = RunStore.Open(storePath);
             RunInfo run;
@@ -126,6 +133,16 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static Action<PosixSignalContext> StopOnce(CancellationTokenSource stop) => context =>
+    {
+        if (!stop.IsCancellationRequested)
+        {
+            context.Cancel = true;
+            Console.Error.WriteLine("Stopping after the current steps… (press Ctrl-C again to quit at once; finished steps are stored)");
+            stop.Cancel();
+        }
+    };
 
     private static string? GitRevision()
     {

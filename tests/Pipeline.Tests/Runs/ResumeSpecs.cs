@@ -40,6 +40,22 @@ public sealed class ResumeSpecs
     [RequiresToolFact("z3")]
     public async Task A_CLI_run_killed_with_SIGKILL_and_resumed_equals_an_uninterrupted_CLI_run()
     {
+        await StopResumeAndCompareAsync("KILL", (run, code, output) => Assert.Equal(RunInfo.Running, run.Status));
+    }
+
+    [RequiresToolFact("z3")]
+    public async Task A_CLI_run_stopped_with_Ctrl_C_says_how_to_resume_and_resumed_equals_an_uninterrupted_CLI_run()
+    {
+        await StopResumeAndCompareAsync("INT", (run, code, output) =>
+        {
+            Assert.Equal(130, code);
+            Assert.Equal(RunInfo.Interrupted, run.Status);
+            Assert.Contains($"proofcheck run --resume {run.Id}", output, StringComparison.Ordinal);
+        });
+    }
+
+    private static async Task StopResumeAndCompareAsync(string signal, Action<RunInfo, int, string> afterStop)
+    {
         await using var reference = new RunHarness();
         var replay = Path.Combine(reference.Folder, "replay.jsonl");
         await ReplayScript.RecordAsync(reference, replay);
@@ -51,27 +67,37 @@ public sealed class ResumeSpecs
         var wholeRun = whole.Store.Runs().Single();
         var expected = await ReplayScript.ExportAsync(whole, wholeRun.Id);
 
-        await using var killed = new RunHarness();
-        using (var process = Cli.Start([.. args, "--store", killed.StorePath]))
+        await using var stopped = new RunHarness();
+        int stopCode;
+        string stopOutput;
+        using (var process = Cli.Start([.. args, "--store", stopped.StorePath]))
         {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
             var deadline = Stopwatch.StartNew();
-            while (StoredAttempts(killed.StorePath) < 3 && !process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
+            while (StoredAttempts(stopped.StorePath) < 3 && !process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
             {
                 await Task.Delay(10);
             }
 
-            Assert.False(process.HasExited, "the run finished before it could be killed");
-            process.Kill(entireProcessTree: true);
+            Assert.False(process.HasExited, "the run finished before it could be stopped");
+            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
             await process.WaitForExitAsync();
+            stopCode = process.ExitCode;
+            stopOutput = await stdout + await stderr;
         }
 
-        var run = killed.Store.Runs().Single();
-        Assert.Equal(RunInfo.Running, run.Status);
-        Assert.True(killed.Store.Attempts(run.Id).Count < whole.Store.Attempts(wholeRun.Id).Count);
+        var run = stopped.Store.Runs().Single();
+        afterStop(run, stopCode, stopOutput);
+        Assert.True(stopped.Store.Attempts(run.Id).Count < whole.Store.Attempts(wholeRun.Id).Count);
 
-        var (resumeCode, resumeOutput) = await Cli.RunAsync(["run", "--resume", run.Id, "--store", killed.StorePath]);
+        var (resumeCode, resumeOutput) = await Cli.RunAsync(["run", "--resume", run.Id, "--store", stopped.StorePath]);
         Assert.True(resumeCode == 0, resumeOutput);
-        Assert.Equal(expected, await ReplayScript.ExportAsync(killed, run.Id));
+        Assert.Equal(expected, await ReplayScript.ExportAsync(stopped, run.Id));
     }
 
     private static string[] RunArguments(string replay) =>
