@@ -63,7 +63,7 @@ internal static class CoqAudit
             var head = words.Count > 0 ? words[0] : string.Empty;
             var text = string.Join(' ', words);
 
-            if (AlwaysAxioms.Contains(head) || text is "Declare Instance" || text.StartsWith("Declare Module", StringComparison.Ordinal))
+            if (AlwaysAxioms.Contains(head) || text.StartsWith("Declare Instance", StringComparison.Ordinal) || text.StartsWith("Declare Module", StringComparison.Ordinal))
             {
                 Find(AuditRules.Assumption, text);
             }
