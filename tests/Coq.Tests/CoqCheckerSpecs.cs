@@ -39,6 +39,19 @@ public sealed class CoqCheckerSpecs
     }
 
     [RequiresToolFact("coqc")]
+    public async Task A_proof_that_stops_early_is_Failed_at_Qed_with_the_goals_left_open()
+    {
+        var unfinished = Statements.HonestDoubleEven.Replace("  apply double_is_twice.\n", string.Empty, StringComparison.Ordinal);
+        var report = await Check(unfinished, Statements.DoubleEven);
+
+        Assert.True(report.Verdict == Verdict.Failed, ReportJson.Serialize(report));
+        var error = report.Obligations[0].Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("incomplete proof", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Qed.", unfinished.Split('\n')[error.Span!.Line - 1].Trim());
+        Assert.True(error.Goal?.Contains("double n = 2 * n", StringComparison.Ordinal), ReportJson.Serialize(report));
+    }
+
+    [RequiresToolFact("coqc")]
     public async Task A_statement_with_binders_before_the_colon_is_checked_in_its_forall_form()
     {
         const string statement = "Require Import Arith.\nTheorem add_zero (n : nat) : n + 0 = n.\nAdmitted.\n";
