@@ -57,6 +57,7 @@ public sealed class AuditSpecs
     [InlineData("Section S. Variable n : nat. Hypothesis h : n = n. Context (m : nat). Lemma l : n = n. Proof. exact h. Qed. End S.")]
     [InlineData("Require Import Arith Lia.\nFrom Coq Require Import ZArith.\nRequire Coq.Arith.PeanoNat.\nRequire Import MyLib.Tools.")]
     [InlineData("Lemma admit_free : True. Proof. exact I. Qed.")]
+    [InlineData("Definition greeting := \"héllo, wörld\".")]
     [InlineData("Lemma l : forall α β : nat, α + β = β + α. Proof. intros. apply Nat.add_comm. Qed.")]
     [InlineData("Module Type T. End T. Set Implicit Arguments. Local Open Scope nat_scope.")]
     public void Honest_code_passes_the_audit(string source)

@@ -48,7 +48,7 @@ internal static class CoqAudit
                     Find(AuditRules.KernelBypass, "bypass_check", token);
                 }
 
-                if (SuspiciousCharacter(token.Text) is { } bad)
+                if (token.Type != CoqLexer.STRING && SuspiciousCharacter(token.Text) is { } bad)
                 {
                     Find(AuditRules.Characters, $"U+{bad:X4} in '{token.Text}'", token);
                 }
