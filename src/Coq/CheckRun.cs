@@ -20,6 +20,15 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
 
     public List<AuditFinding> Findings { get; } = [];
 
+    /// <summary>The report when the canonical statement itself cannot be used: Failed, with the reason.</summary>
+    public static CheckReport StatementUnusable(CheckRequest request, string reason, Stopwatch stopwatch) =>
+        new("coq", [new ObligationResult("main theorem", Verdict.Failed) { Solver = CoqChecker.Name, Ms = stopwatch.ElapsedMilliseconds }])
+        {
+            Sandboxed = request.Sandboxed,
+            StatementVetted = request.StatementVetted,
+            Diagnostics = [Diagnostic.Error(reason, source: "statement")],
+        };
+
     public CheckReport Report(Verdict verdict, IReadOnlyList<Diagnostic> diagnostics)
     {
         if (verdict == Verdict.Verified && Findings.Count > 0)

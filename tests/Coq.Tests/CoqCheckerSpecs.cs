@@ -86,6 +86,16 @@ public sealed class CoqCheckerSpecs
         Assert.Contains("no complete ```coq block", report.Obligations[0].Diagnostics[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_canonical_statement_without_a_main_theorem_is_a_Failed_report_that_names_the_statement()
+    {
+        var report = await Check(Statements.HonestDoubleEven, "Require Import Arith.\nDefinition x := 1.\n");
+        Assert.Equal(Verdict.Failed, report.Verdict);
+        var diagnostic = Assert.Single(report.Diagnostics);
+        Assert.Equal("statement", diagnostic.Source);
+        Assert.Contains("Admitted", diagnostic.Message, StringComparison.Ordinal);
+    }
+
     [RequiresToolFact("coqc")]
     public async Task The_temporary_folder_is_removed_after_a_check()
     {
