@@ -23,6 +23,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
     {
         var statementPaths = new[] { ("statement", workspace.CanonicalPrefix) };
         var submissionPaths = new[] { ("submission", workspace.CandidatePrefix) };
+        run.CoqcRan = true;
         var canonicalTask = workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
             ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken);
         var candidateTask = workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code, submissionPaths, cancellationToken);

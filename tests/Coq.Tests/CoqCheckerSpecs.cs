@@ -23,6 +23,7 @@ public sealed class CoqCheckerSpecs
         Assert.Contains(report.Audit.Checked, c => c.StartsWith("statement-meaning", StringComparison.Ordinal));
         Assert.Contains(report.Audit.Checked, c => c.StartsWith("assumptions", StringComparison.Ordinal));
         Assert.False(string.IsNullOrEmpty(report.CheckerVersion));
+        Assert.Equal("coqc", report.Obligations[0].Solver);
     }
 
     [RequiresToolFact("coqc")]
@@ -84,6 +85,7 @@ public sealed class CoqCheckerSpecs
         var report = await Check("I could not formalize this.\n```lean\nsorry\n```\n", Statements.DoubleEven);
         Assert.Equal(Verdict.Failed, report.Verdict);
         Assert.Contains("no complete ```coq block", report.Obligations[0].Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Null(report.Obligations[0].Solver); // coqc never ran
     }
 
     [Fact]
