@@ -16,9 +16,21 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
 
     public string? Version { get; set; }
 
+    /// <summary>True once coqc has been run on the submission; a verdict reached before that names no solver.</summary>
+    public bool CoqcRan { get; set; }
+
     public List<string> Checked { get; } = [];
 
     public List<AuditFinding> Findings { get; } = [];
+
+    /// <summary>The report when the canonical statement itself cannot be used: Failed, with the reason.</summary>
+    public static CheckReport StatementUnusable(CheckRequest request, string reason, Stopwatch stopwatch) =>
+        new("coq", [new ObligationResult("main theorem", Verdict.Failed) { Ms = stopwatch.ElapsedMilliseconds }])
+        {
+            Sandboxed = request.Sandboxed,
+            StatementVetted = request.StatementVetted,
+            Diagnostics = [Diagnostic.Error(reason, source: "statement")],
+        };
 
     public CheckReport Report(Verdict verdict, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -29,7 +41,7 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
 
         var obligation = new ObligationResult(Canonical.Name, verdict)
         {
-            Solver = CoqChecker.Name,
+            Solver = CoqcRan ? CoqChecker.Name : null,
             Ms = stopwatch.ElapsedMilliseconds,
             Diagnostics = diagnostics,
         };

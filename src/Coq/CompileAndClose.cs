@@ -11,7 +11,7 @@ namespace ProofCheck.Coq;
 /// same time), then the closing file that compares the statements and prints the assumptions. A failure in the
 /// submission is reported with its line in the model's text and the goal state at the failing sentence.
 /// </summary>
-internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IReadOnlyList<CoqSentence> sentences)
+internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IReadOnlyList<CoqSentence> sentences, CoqSentence theorem)
 {
     private const int MaxGoalChars = 4000;
 
@@ -23,6 +23,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
     {
         var statementPaths = new[] { ("statement", workspace.CanonicalPrefix) };
         var submissionPaths = new[] { ("submission", workspace.CandidatePrefix) };
+        run.CoqcRan = true;
         var canonicalTask = workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
             ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken);
         var candidateTask = workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code, submissionPaths, cancellationToken);
@@ -91,13 +92,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
         return run.Report(Verdict.Verified, warnings);
     }
 
-    private SourceSpan TheoremSpan()
-    {
-        var theorem = StatementGateTheorem();
-        return theorem is null ? new SourceSpan(1 + LineOffset, 1) : new SourceSpan(theorem.Line + LineOffset, theorem.Column + 1);
-    }
-
-    private CoqSentence? StatementGateTheorem() => Statement.StatementGate.Find(sentences, run.Canonical).Theorem;
+    private SourceSpan TheoremSpan() => new(theorem.Line + LineOffset, theorem.Column + 1);
 
     private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, CancellationToken cancellationToken)
     {

@@ -22,16 +22,28 @@ public sealed class CoqChecker : IProofChecker
 
     public string Target => "coq";
 
+    /// <summary>
+    /// Reads a canonical statement file and returns its main theorem's name; throws <see cref="UserInputException"/>
+    /// with the reason when it has none (so a command line can refuse a bad --statement before checking).
+    /// </summary>
+    public static string MainTheoremOf(string statement) => CanonicalStatement.Parse(statement).Name;
+
     public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var stopwatch = Stopwatch.StartNew();
-        if (request.CanonicalStatement is null)
+        CanonicalStatement canonical;
+        try
         {
-            throw new UserInputException("A Coq check needs the problem's canonical statement (statement.v).");
+            canonical = CanonicalStatement.Parse(request.CanonicalStatement
+                ?? throw new UserInputException("A Coq check needs the problem's canonical statement (statement.v)."));
+        }
+        catch (UserInputException e)
+        {
+            // The statement, not the proof, is at fault; that is still a report, never an exception.
+            return CheckRun.StatementUnusable(request, e.Message, stopwatch);
         }
 
-        var canonical = CanonicalStatement.Parse(request.CanonicalStatement);
         var run = new CheckRun(request, canonical, stopwatch);
 
         var source = CoqSourceExtractor.Extract(request.Submission, out var extractProblem);
@@ -79,6 +91,6 @@ public sealed class CoqChecker : IProofChecker
         }
 
         using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
-        return await new CompileAndClose(run, workspace, split.Sentences).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await new CompileAndClose(run, workspace, split.Sentences, match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -52,7 +52,9 @@ internal static class CheckCoqCommand
 
         if (statement is not null)
         {
-            return new CheckRequest(submission) { CanonicalStatement = await ReadAsync(statement, cancellationToken) };
+            var text = await ReadAsync(statement, cancellationToken);
+            CoqChecker.MainTheoremOf(text); // a statement with no main theorem is bad input (exit 2), not a failed proof
+            return new CheckRequest(submission) { CanonicalStatement = text };
         }
 
         var found = ProblemSet.Load(problemsDir).Get(problemId!);

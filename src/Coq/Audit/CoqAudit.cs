@@ -48,7 +48,7 @@ internal static class CoqAudit
                     Find(AuditRules.KernelBypass, "bypass_check", token);
                 }
 
-                if (SuspiciousCharacter(token.Text) is { } bad)
+                if (token.Type != CoqLexer.STRING && SuspiciousCharacter(token.Text) is { } bad)
                 {
                     Find(AuditRules.Characters, $"U+{bad:X4} in '{token.Text}'", token);
                 }
@@ -63,7 +63,7 @@ internal static class CoqAudit
             var head = words.Count > 0 ? words[0] : string.Empty;
             var text = string.Join(' ', words);
 
-            if (AlwaysAxioms.Contains(head) || text is "Declare Instance" || text.StartsWith("Declare Module", StringComparison.Ordinal))
+            if (AlwaysAxioms.Contains(head) || text.StartsWith("Declare Instance", StringComparison.Ordinal) || text.StartsWith("Declare Module", StringComparison.Ordinal))
             {
                 Find(AuditRules.Assumption, text);
             }
