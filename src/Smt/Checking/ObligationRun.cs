@@ -133,7 +133,7 @@ internal static partial class ObligationRun
         {
             var what = reply.Status == ReplyStatus.Hung
                 ? $"{solver} did not answer within {wallClock.TotalSeconds:0.###} s and was killed"
-                : $"{solver} exited without answering{Tail(reply.StandardError)}";
+                : $"{solver} exited{(session.ExitCode is { } code ? $" (exit code {code})" : string.Empty)} without answering{Tail(reply.StandardError)}";
             return (null, new SolverOutcome(reply.Status == ReplyStatus.Hung ? Verdict.Timeout : Verdict.Unknown, solver)
             {
                 SolverLost = true,
