@@ -125,7 +125,9 @@ internal static partial class ObligationRun
         var errors = responses.OfType<SolverResponse.Error>().Select(e => Locate(solver, e.Message, sent)).ToList();
         if (errors.Count > 0)
         {
-            // cvc5 exits after an input error; z3 goes on. Either way the obligation does not check.
+            // cvc5 exits after an input error; z3 goes on. Either way the obligation does not check, and the
+            // process is not reused: after an error nothing guarantees its state is what the checker believes.
+            session.Retire();
             return (null, new SolverOutcome(Verdict.Failed, solver) { Diagnostics = errors });
         }
 

@@ -15,6 +15,9 @@ internal sealed class SolverSession : IAsyncDisposable
     private readonly InteractiveProcess _process;
     private readonly DirectoryInfo? _sandboxDirectory;
     private ProcessAnchor? _anchor;
+    // A random part makes the sentinel impossible to forge from the obligation text (e.g. inside an error
+    // message that quotes the input), so answers can never be attributed to the wrong request.
+    private readonly string _nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
     private long _requests;
 
     private SolverSession(SolverProfile profile, InteractiveProcess process, DirectoryInfo? sandboxDirectory)
@@ -88,7 +91,7 @@ internal sealed class SolverSession : IAsyncDisposable
             return new SolverReply(ReplyStatus.Exited, string.Empty, _process.RecentStandardError);
         }
 
-        var sentinel = "proofcheck-" + (++_requests).ToString(CultureInfo.InvariantCulture);
+        var sentinel = $"proofcheck-{_nonce}-{(++_requests).ToString(CultureInfo.InvariantCulture)}";
         var output = new StringBuilder();
         using var deadline = new CancellationTokenSource(wallClock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
