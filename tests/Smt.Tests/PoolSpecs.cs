@@ -60,6 +60,20 @@ public sealed class PoolSpecs
         Assert.Equal(2, checker.PoolsFor(TimeSpan.FromSeconds(0.5), Samples.Request(string.Empty).Sandboxed).Single().ProcessesStarted);
     }
 
+    [RequiresSolversFact]
+    public async Task Cancelling_a_check_stops_the_busy_solver_and_a_later_check_still_works()
+    {
+        await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = SolverKind.Z3, PoolSize = 1 });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var stopwatch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => checker.CheckAsync(Samples.Request(Samples.HardFactoring, timeoutSeconds: 60), cancel.Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"cancellation took {stopwatch.Elapsed}");
+        var report = await checker.CheckAsync(Samples.Request(Samples.OddSquare, timeoutSeconds: 60));
+        Assert.Equal(Verdict.Verified, report.Verdict);
+    }
+
     [Fact]
     public void A_missing_solver_makes_the_checker_unavailable_with_install_advice()
     {
