@@ -13,8 +13,8 @@ public sealed class PoolSpecs
     public async Task A_solver_killed_mid_query_is_replaced_and_the_obligation_still_gets_the_right_verdict(SolverKind solver)
     {
         await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = solver, PoolSize = 1 });
-        // The first obligation's first question (the hypotheses) is answered; the solver dies as the second
-        // (the negated claim) is sent, so the obligation must start over on a fresh process.
+        // The first obligation's hypotheses are sent; the solver dies as its negated claim is sent, so the
+        // obligation must start over on a fresh process.
         var requests = 0;
         var killed = new List<int>();
         checker.RequestSending = pid =>

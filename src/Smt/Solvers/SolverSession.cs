@@ -86,29 +86,50 @@ internal sealed class SolverSession : IAsyncDisposable
     /// </summary>
     public async Task<SolverReply> SendAsync(string commands, TimeSpan wallClock, CancellationToken cancellationToken)
     {
+        var sentinel = await BeginAsync(commands, cancellationToken).ConfigureAwait(false);
+        return await ReadReplyAsync(sentinel, wallClock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a request and its sentinel without waiting for the answer, so several requests can be in flight
+    /// (one round trip instead of several); read each answer with <see cref="ReadReplyAsync"/>, in order.
+    /// </summary>
+    public async Task<string> BeginAsync(string commands, CancellationToken cancellationToken)
+    {
+        var sentinel = $"proofcheck-{_nonce}-{(++_requests).ToString(CultureInfo.InvariantCulture)}";
         if (!IsUsable)
         {
-            return new SolverReply(ReplyStatus.Exited, string.Empty, _process.RecentStandardError);
+            return sentinel;
         }
 
-        var sentinel = $"proofcheck-{_nonce}-{(++_requests).ToString(CultureInfo.InvariantCulture)}";
+        try
+        {
+            RequestSending?.Invoke(ProcessId);
+            await WriteAsync($"{commands}(echo \"{sentinel}\")\n", cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The solver stopped reading (cvc5 exits on the first input error): what it printed before
+            // exiting is still in the pipe and is read by ReadReplyAsync, up to the end of its output.
+            IsUsable = false;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw;
+        }
+
+        return sentinel;
+    }
+
+    /// <summary>The answers printed before <paramref name="sentinel"/>, or how the process failed to get there.</summary>
+    public async Task<SolverReply> ReadReplyAsync(string sentinel, TimeSpan wallClock, CancellationToken cancellationToken)
+    {
         var output = new StringBuilder();
         using var deadline = new CancellationTokenSource(wallClock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            try
-            {
-                RequestSending?.Invoke(ProcessId);
-                await WriteAsync($"{commands}(echo \"{sentinel}\")\n", linked.Token).ConfigureAwait(false);
-            }
-            catch (IOException)
-            {
-                // The solver stopped reading (cvc5 exits on the first input error): what it printed before
-                // exiting is still in the pipe and is read below, up to the end of its output.
-                IsUsable = false;
-            }
-
             while (true)
             {
                 var line = await _process.ReadLineAsync(linked.Token).ConfigureAwait(false);
