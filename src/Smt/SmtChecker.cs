@@ -20,8 +20,8 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
     public string Target => "smt";
 
-    /// <summary>Called with a solver's process id right after each request was written to it (tests kill solvers mid-query).</summary>
-    internal Action<int>? RequestWritten { get; set; }
+    /// <summary>Called with a solver's process id as each request is sent to it (tests kill solvers mid-obligation).</summary>
+    internal Action<int>? RequestSending { get; set; }
 
     public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             {
                 if (!_pools.TryGetValue((profile, limit, sandboxed), out var pool))
                 {
-                    pool = new SolverPool(profile, _options.PoolSize, limit, sandboxed) { RequestWritten = RequestWritten };
+                    pool = new SolverPool(profile, _options.PoolSize, limit, sandboxed) { RequestSending = RequestSending };
                     pool.EnsureAvailable();
                     _pools[(profile, limit, sandboxed)] = pool;
                 }

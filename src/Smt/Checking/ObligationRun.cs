@@ -16,10 +16,11 @@ namespace ProofCheck.Smt.Checking;
 internal static partial class ObligationRun
 {
     /// <summary>
-    /// Slack on top of the solver's own per-query limit before the process counts as hung and is killed: z3 4.8
-    /// was seen to overshoot its soft limit by 70% on a busy machine, so the slack grows with the limit.
+    /// Slack on top of the solver's own per-query limit before the process counts as hung and is killed. z3 4.8
+    /// does not check its soft limit inside some nonlinear-arithmetic loops (a 10 s limit was seen to answer
+    /// after 17 s), so the slack grows with the limit; beyond it the wall clock decides.
     /// </summary>
-    private static TimeSpan HangGrace(TimeSpan limit) => TimeSpan.FromSeconds(Math.Max(3, limit.TotalSeconds));
+    private static TimeSpan HangGrace(TimeSpan limit) => TimeSpan.FromSeconds(Math.Max(2, limit.TotalSeconds / 2));
 
     public static async Task<SolverOutcome> RunAsync(SolverSession session, Obligation obligation, TimeSpan queryLimit, CancellationToken cancellationToken)
     {
@@ -37,65 +38,60 @@ internal static partial class ObligationRun
         }
 
         setup.Append("(check-sat)\n");
-        var hypotheses = await AskAsync(session, setup.ToString(), wallClock, sent, cancellationToken).ConfigureAwait(false);
+
+        // Both questions go out at once (one round trip): the negated claim is asserted after the hypotheses'
+        // check-sat, so the first answer is about the hypotheses alone and the second about the claim.
+        var hypothesesRequest = await session.BeginAsync(setup.ToString(), cancellationToken).ConfigureAwait(false);
+        var claimSent = new List<(int SessionLine, ScriptCommand Command)> { (session.LinesWritten + 1, obligation.NegatedClaim) };
+        var claimRequest = await session.BeginAsync(obligation.NegatedClaim.Text + "\n(check-sat)\n", cancellationToken).ConfigureAwait(false);
+
+        var hypotheses = await AnswerAsync(session, hypothesesRequest, wallClock, sent, cancellationToken).ConfigureAwait(false);
         if (hypotheses.Outcome is { } stopped)
         {
+            // Every such outcome has already made the session unusable, so the pending claim answer is never read.
             return await CloseAsync(session, stopped, cancellationToken).ConfigureAwait(false);
         }
 
-        var outcome = new SolverOutcome(Verdict.Unknown, solver) { HypothesesAnswer = hypotheses.Answer };
-        string? hypothesesDoubt = null;
-        switch (hypotheses.Answer)
-        {
-            case "unsat":
-                return await CloseAsync(session, outcome with
-                {
-                    Verdict = Verdict.Rejected,
-                    Diagnostics = [Diagnostic.Error("vacuous: the hypotheses contradict each other, so the claim would follow from anything", obligation.Span, solver)],
-                }, cancellationToken).ConfigureAwait(false);
-            case "unknown" or "timeout":
-                var reason = await ReasonUnknownAsync(session, wallClock, cancellationToken).ConfigureAwait(false);
-                if (IsLimit(hypotheses.Answer, reason))
-                {
-                    return await CloseAsync(session, outcome with
-                    {
-                        Verdict = Verdict.Timeout,
-                        Diagnostics = [Diagnostic.Error($"the consistency check of the hypotheses hit the limit of {queryLimit.TotalSeconds:0.###} s", obligation.Span, solver)],
-                    }, cancellationToken).ConfigureAwait(false);
-                }
-
-                hypothesesDoubt = reason;
-                break;
-        }
-
-        sent.Clear();
-        sent.Add((session.LinesWritten + 1, obligation.NegatedClaim));
-        var claim = await AskAsync(session, obligation.NegatedClaim.Text + "\n(check-sat)\n", wallClock, sent, cancellationToken).ConfigureAwait(false);
+        var claim = await AnswerAsync(session, claimRequest, wallClock, claimSent, cancellationToken).ConfigureAwait(false);
         if (claim.Outcome is { } failed)
         {
             return await CloseAsync(session, failed with { HypothesesAnswer = hypotheses.Answer }, cancellationToken).ConfigureAwait(false);
         }
 
-        outcome = outcome with { ClaimAnswer = claim.Answer };
+        var outcome = new SolverOutcome(Verdict.Unknown, solver) { HypothesesAnswer = hypotheses.Answer, ClaimAnswer = claim.Answer };
+        var limitText = $"{queryLimit.TotalSeconds:0.###} s";
+        if (hypotheses.Answer == "unsat")
+        {
+            return await CloseAsync(session, outcome with
+            {
+                Verdict = Verdict.Rejected,
+                Diagnostics = [Diagnostic.Error("vacuous: the hypotheses contradict each other, so the claim would follow from anything", obligation.Span, solver)],
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
         switch (claim.Answer)
         {
-            case "unsat" when hypothesesDoubt is null:
+            case "sat":
+                // A model of hypotheses plus negated claim also shows the hypotheses consistent.
+                var model = await ModelAsync(session, obligation, wallClock, cancellationToken).ConfigureAwait(false);
+                return await CloseAsync(session, model.Counterexample is null
+                    ? outcome with { Verdict = Verdict.Refuted, Diagnostics = [Diagnostic.Error($"the claim is false, but the counterexample could not be read: {model.Problem}", obligation.Span, solver)] }
+                    : outcome with { Verdict = Verdict.Refuted, Counterexample = model.Counterexample }, cancellationToken).ConfigureAwait(false);
+            case "unsat" when hypotheses.Answer == "sat":
                 return await CloseAsync(session, outcome with { Verdict = Verdict.Verified }, cancellationToken).ConfigureAwait(false);
             case "unsat":
                 return await CloseAsync(session, outcome with
                 {
-                    Diagnostics = [Diagnostic.Error($"the claim follows from the hypotheses, but whether the hypotheses are consistent could not be decided ({hypothesesDoubt}); a possibly vacuous step is not Verified", obligation.Span, solver)],
+                    Verdict = hypotheses.Answer == "timeout" ? Verdict.Timeout : Verdict.Unknown,
+                    Diagnostics = [Diagnostic.Error($"the claim follows from the hypotheses, but {solver} could not decide whether the hypotheses are consistent (limit {limitText}); a possibly vacuous step is not Verified", obligation.Span, solver)],
                 }, cancellationToken).ConfigureAwait(false);
-            case "sat":
-                var model = await ModelAsync(session, obligation, wallClock, cancellationToken).ConfigureAwait(false);
-                return await CloseAsync(session, model.Counterexample is null
-                    ? outcome with { Diagnostics = [Diagnostic.Error($"the claim is false, but the counterexample could not be read: {model.Problem}", obligation.Span, solver)], Verdict = Verdict.Refuted }
-                    : outcome with { Verdict = Verdict.Refuted, Counterexample = model.Counterexample }, cancellationToken).ConfigureAwait(false);
             default:
+                // The last check was the claim's, so :reason-unknown is about it.
                 var reason = await ReasonUnknownAsync(session, wallClock, cancellationToken).ConfigureAwait(false);
+                var about = hypotheses.Answer == "sat" ? "the claim" : "the claim or whether the hypotheses are consistent";
                 return await CloseAsync(session, IsLimit(claim.Answer, reason)
-                    ? outcome with { Verdict = Verdict.Timeout, Diagnostics = [Diagnostic.Error($"{solver} hit the limit of {queryLimit.TotalSeconds:0.###} s", obligation.Span, solver)] }
-                    : outcome with { Verdict = Verdict.Unknown, Diagnostics = [Diagnostic.Error($"{solver} could not decide the claim: {reason}", obligation.Span, solver)] }, cancellationToken).ConfigureAwait(false);
+                    ? outcome with { Verdict = Verdict.Timeout, Diagnostics = [Diagnostic.Error($"{solver} hit the limit of {limitText} deciding {about}", obligation.Span, solver)] }
+                    : outcome with { Verdict = Verdict.Unknown, Diagnostics = [Diagnostic.Error($"{solver} could not decide {about}: {reason}", obligation.Span, solver)] }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -115,17 +111,19 @@ internal static partial class ObligationRun
         return outcome;
     }
 
-    /// <summary>Sends a request that ends in one check-sat; returns its answer, or the outcome that ends the obligation early.</summary>
-    private static async Task<(string? Answer, SolverOutcome? Outcome)> AskAsync(
-        SolverSession session, string request, TimeSpan wallClock, IReadOnlyList<(int SessionLine, ScriptCommand Command)> sent, CancellationToken cancellationToken)
+    /// <summary>Reads the answer to a request that ends in one check-sat, or the outcome that ends the obligation early.</summary>
+    private static async Task<(string? Answer, SolverOutcome? Outcome)> AnswerAsync(
+        SolverSession session, string sentinel, TimeSpan wallClock, IReadOnlyList<(int SessionLine, ScriptCommand Command)> sent, CancellationToken cancellationToken)
     {
         var solver = session.Profile.Name;
-        var reply = await session.SendAsync(request, wallClock, cancellationToken).ConfigureAwait(false);
+        var reply = await session.ReadReplyAsync(sentinel, wallClock, cancellationToken).ConfigureAwait(false);
         var (responses, syntax) = ResponseReader.Read(reply.Output);
         var errors = responses.OfType<SolverResponse.Error>().Select(e => Locate(solver, e.Message, sent)).ToList();
         if (errors.Count > 0)
         {
-            // cvc5 exits after an input error; z3 goes on. Either way the obligation does not check.
+            // cvc5 exits after an input error; z3 goes on. Either way the obligation does not check, and the
+            // process is not reused: after an error nothing guarantees its state is what the checker believes.
+            session.Retire();
             return (null, new SolverOutcome(Verdict.Failed, solver) { Diagnostics = errors });
         }
 
@@ -133,7 +131,7 @@ internal static partial class ObligationRun
         {
             var what = reply.Status == ReplyStatus.Hung
                 ? $"{solver} did not answer within {wallClock.TotalSeconds:0.###} s and was killed"
-                : $"{solver} exited without answering{Tail(reply.StandardError)}";
+                : $"{solver} exited{(session.ExitCode is { } code ? $" (exit code {code})" : string.Empty)} without answering{Tail(reply.StandardError)}";
             return (null, new SolverOutcome(reply.Status == ReplyStatus.Hung ? Verdict.Timeout : Verdict.Unknown, solver)
             {
                 SolverLost = true,

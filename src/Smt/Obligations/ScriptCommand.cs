@@ -9,6 +9,6 @@ internal sealed record ScriptCommand(string Name, string Text, SourceSpan Span, 
     /// <summary>The position of the command name (what a finding points at).</summary>
     public required SourceSpan NameSpan { get; init; }
 
-    /// <summary>For <c>(assert (not X))</c>: the span of the <c>not</c> application; otherwise null.</summary>
+    /// <summary>True for a command of the shape <c>(assert (not X))</c>, the form an obligation must end with.</summary>
     public bool IsNegatedAssert { get; init; }
 }

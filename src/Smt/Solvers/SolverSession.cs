@@ -14,6 +14,10 @@ internal sealed class SolverSession : IAsyncDisposable
 {
     private readonly InteractiveProcess _process;
     private readonly DirectoryInfo? _sandboxDirectory;
+    private ProcessAnchor? _anchor;
+    // A random part makes the sentinel impossible to forge from the obligation text (e.g. inside an error
+    // message that quotes the input), so answers can never be attributed to the wrong request.
+    private readonly string _nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
     private long _requests;
 
     private SolverSession(SolverProfile profile, InteractiveProcess process, DirectoryInfo? sandboxDirectory)
@@ -25,8 +29,11 @@ internal sealed class SolverSession : IAsyncDisposable
 
     public SolverProfile Profile { get; }
 
-    /// <summary>Called with the process id right after a request was written, before its answer is read (tests kill solvers mid-query with it).</summary>
-    internal Action<int>? RequestWritten { get; set; }
+    /// <summary>
+    /// Called with the process id as each request is sent, before its answer is read: tests kill the solver
+    /// there, deterministically between the questions of one obligation.
+    /// </summary>
+    internal Action<int>? RequestSending { get; set; }
 
     /// <summary>The operating-system id of the process this session talks to (bubblewrap's when sandboxed).</summary>
     public int ProcessId => _process.Id;
@@ -49,9 +56,18 @@ internal sealed class SolverSession : IAsyncDisposable
         }
 
         InteractiveProcess process;
+        ProcessAnchor? anchor = null;
         try
         {
-            process = InteractiveProcess.Start(command);
+            if (sandboxed)
+            {
+                anchor = await ProcessAnchor.StartAsync(command).ConfigureAwait(false);
+                process = anchor.Process;
+            }
+            else
+            {
+                process = InteractiveProcess.Start(command);
+            }
         }
         catch
         {
@@ -59,7 +75,7 @@ internal sealed class SolverSession : IAsyncDisposable
             throw;
         }
 
-        var session = new SolverSession(profile, process, directory);
+        var session = new SolverSession(profile, process, directory) { _anchor = anchor };
         await session.WriteAsync(profile.Prelude(queryLimit), cancellationToken).ConfigureAwait(false);
         return session;
     }
@@ -70,19 +86,50 @@ internal sealed class SolverSession : IAsyncDisposable
     /// </summary>
     public async Task<SolverReply> SendAsync(string commands, TimeSpan wallClock, CancellationToken cancellationToken)
     {
+        var sentinel = await BeginAsync(commands, cancellationToken).ConfigureAwait(false);
+        return await ReadReplyAsync(sentinel, wallClock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a request and its sentinel without waiting for the answer, so several requests can be in flight
+    /// (one round trip instead of several); read each answer with <see cref="ReadReplyAsync"/>, in order.
+    /// </summary>
+    public async Task<string> BeginAsync(string commands, CancellationToken cancellationToken)
+    {
+        var sentinel = $"proofcheck-{_nonce}-{(++_requests).ToString(CultureInfo.InvariantCulture)}";
         if (!IsUsable)
         {
-            return new SolverReply(ReplyStatus.Exited, string.Empty, _process.RecentStandardError);
+            return sentinel;
         }
 
-        var sentinel = "proofcheck-" + (++_requests).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            RequestSending?.Invoke(ProcessId);
+            await WriteAsync($"{commands}(echo \"{sentinel}\")\n", cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The solver stopped reading (cvc5 exits on the first input error): what it printed before
+            // exiting is still in the pipe and is read by ReadReplyAsync, up to the end of its output.
+            IsUsable = false;
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw;
+        }
+
+        return sentinel;
+    }
+
+    /// <summary>The answers printed before <paramref name="sentinel"/>, or how the process failed to get there.</summary>
+    public async Task<SolverReply> ReadReplyAsync(string sentinel, TimeSpan wallClock, CancellationToken cancellationToken)
+    {
         var output = new StringBuilder();
         using var deadline = new CancellationTokenSource(wallClock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            await WriteAsync($"{commands}(echo \"{sentinel}\")\n", linked.Token).ConfigureAwait(false);
-            RequestWritten?.Invoke(ProcessId);
             while (true)
             {
                 var line = await _process.ReadLineAsync(linked.Token).ConfigureAwait(false);
@@ -107,12 +154,6 @@ internal sealed class SolverSession : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             return new SolverReply(ReplyStatus.Hung, output.ToString(), _process.RecentStandardError);
         }
-        catch (IOException)
-        {
-            // The pipe broke: the process is gone.
-            Kill();
-            return new SolverReply(ReplyStatus.Exited, output.ToString(), _process.RecentStandardError);
-        }
     }
 
     /// <summary>Sends commands that print nothing (closing a scope), without waiting.</summary>
@@ -128,6 +169,9 @@ internal sealed class SolverSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The exit code once the process has ended.</summary>
+    public int? ExitCode => _process.ExitCode;
+
     /// <summary>Kills the process; the session is unusable afterwards.</summary>
     public void Kill()
     {
@@ -142,6 +186,7 @@ internal sealed class SolverSession : IAsyncDisposable
     {
         IsUsable = false;
         await _process.DisposeAsync().ConfigureAwait(false);
+        _anchor?.Dispose();
         try
         {
             _sandboxDirectory?.Delete(recursive: true);

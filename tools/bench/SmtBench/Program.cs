@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using ProofCheck.Core;
+using ProofCheck.Execution;
+using ProofCheck.Smt;
+using ProofCheck.Smt.Checking;
+using ProofCheck.Smt.Obligations;
+using ProofCheck.Smt.Solvers;
+using ProofCheck.SmtBench;
+
+// Obligations per second on one fixed set of small obligations (each with its vacuity check, and model
+// extraction where refuted): a solver process spawned per obligation, the pool with 1 and 2 workers
+// (sandboxed and not), and z3's in-process Python API as the anchor.
+// Usage: dotnet run -c Release --project tools/bench/SmtBench [-- COUNT]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
+var root = FindRoot();
+var outDir = Path.Combine(root, "tools", "bench", "out");
+Directory.CreateDirectory(outDir);
+var file = Path.Combine(outDir, "obligations.smt2");
+var text = BenchObligations.Generate(count);
+await File.WriteAllTextAsync(file, text);
+
+var (drafts, _) = ObligationFileReader.Read(text);
+var obligations = drafts.Select(d => SafeSubset.Validate(d).Obligation!).ToList();
+var limit = TimeSpan.FromSeconds(10);
+var expected = await ReferenceVerdictsAsync(text);
+var sandbox = Sandbox.IsAvailable;
+
+Console.WriteLine($"{count} obligations, {Environment.ProcessorCount} cores, sandbox {(sandbox ? "available" : "unavailable: " + Sandbox.WhyUnavailable)}");
+Console.WriteLine($"{"mode",-44} {"obligations/s",14} {"total ms",10}");
+
+var rows = new List<(string Mode, double PerSecond)>();
+foreach (var profile in new[] { SolverProfile.Z3, SolverProfile.Cvc5 })
+{
+    // Spawning is slow, so it runs on a sample of the set; the rate is what matters.
+    var sample = obligations.Take(Math.Min(count, 100)).ToList();
+    await Measure($"{profile.Name} spawned per obligation (no sandbox)", sample.Count, () => SpawnEachAsync(profile, sample, sandboxed: false));
+    if (sandbox)
+    {
+        await Measure($"{profile.Name} spawned per obligation (sandbox)", sample.Count, () => SpawnEachAsync(profile, sample, sandboxed: true));
+    }
+
+    foreach (var workers in new[] { 1, 2 })
+    {
+        foreach (var sandboxed in sandbox ? new[] { false, true } : [false])
+        {
+            var kind = profile == SolverProfile.Z3 ? SolverKind.Z3 : SolverKind.Cvc5;
+            await Measure($"{profile.Name} pool, {workers} worker(s){(sandboxed ? " (sandbox)" : " (no sandbox)")}", count, () => PoolAsync(kind, workers, sandboxed));
+        }
+    }
+}
+
+await InProcessAsync();
+return 0;
+
+async Task Measure(string mode, int n, Func<Task<IReadOnlyList<Verdict>>> run)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var verdicts = await run();
+    stopwatch.Stop();
+    var wrong = verdicts.Where((v, i) => v != expected[i]).Count();
+    var rate = n / stopwatch.Elapsed.TotalSeconds;
+    rows.Add((mode, rate));
+    Console.WriteLine($"{mode,-44} {rate,14:0.0} {stopwatch.ElapsedMilliseconds,10}{(wrong > 0 ? $"  !! {wrong} wrong verdicts" : string.Empty)}");
+}
+
+async Task<IReadOnlyList<Verdict>> SpawnEachAsync(SolverProfile profile, IReadOnlyList<Obligation> sample, bool sandboxed)
+{
+    var verdicts = new List<Verdict>();
+    foreach (var obligation in sample)
+    {
+        await using var session = await SolverSession.StartAsync(profile, limit, sandboxed, CancellationToken.None);
+        verdicts.Add((await ObligationRun.RunAsync(session, obligation, limit, CancellationToken.None)).Verdict);
+    }
+
+    return verdicts;
+}
+
+async Task<IReadOnlyList<Verdict>> PoolAsync(SolverKind kind, int workers, bool sandboxed)
+{
+    await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = kind, PoolSize = workers });
+    var report = await checker.CheckAsync(new CheckRequest(text) { Timeout = limit, Sandboxed = sandboxed });
+    return [.. report.Obligations.Select(o => o.Verdict)];
+}
+
+async Task<IReadOnlyList<Verdict>> ReferenceVerdictsAsync(string all)
+{
+    await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = SolverKind.Both });
+    var report = await checker.CheckAsync(new CheckRequest(all) { Timeout = limit, Sandboxed = false });
+    return [.. report.Obligations.Select(o => o.Verdict)];
+}
+
+async Task InProcessAsync()
+{
+    var script = Path.Combine(root, "tools", "bench", "z3_inprocess.py");
+    // Debian's python3-z3 belongs to the system Python, which a user-level Python on PATH may shadow.
+    var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    var result = await ProcessRunner.RunAsync(new ProcessCommand(python).WithArguments(script, file).WithTimeout(TimeSpan.FromMinutes(5)));
+    if (result.ExitCode != 0)
+    {
+        Console.WriteLine($"{"z3 in-process Python API",-44} not run: {result.StandardError.Trim()}");
+        return;
+    }
+
+    var rate = double.Parse(result.StandardOutput.Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
+    Console.WriteLine($"{"z3 in-process Python API (python3-z3)",-44} {rate,14:0.0}");
+    var spawn = rows.First(r => r.Mode.StartsWith("z3 spawned", StringComparison.Ordinal)).PerSecond;
+    var pool = rows.Where(r => r.Mode.StartsWith("z3 pool", StringComparison.Ordinal)).Max(r => r.PerSecond);
+    Console.WriteLine();
+    Console.WriteLine($"best z3 pool / z3 spawned per obligation: {pool / spawn:0.0}x (target >= 50x)");
+    Console.WriteLine($"best z3 pool / z3 in-process API:         {pool / rate:0.00}x (target >= 0.5x)");
+}
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ProofCheck.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? Directory.GetCurrentDirectory();
+}
