@@ -95,8 +95,9 @@ bracketGroup
 
 balanced : bracketGroup | ~(LPAREN | RPAREN | LBRACE | RBRACE | LBRACKET | RBRACKET | STRICT_OPEN | STRICT_CLOSE | EOF) ;
 
-// The tokens below can only begin a command, so a body ends before them.
-bodyToken : ~(EOF | DOC_COMMENT | ATTR_OPEN
+// The tokens below can only begin a command, so a body ends before them. Doc comments stay in bodies (structure
+// fields carry them); a declaration after one still starts at its keyword.
+bodyToken : ~(EOF | ATTR_OPEN
     | THEOREM | LEMMA | DEF | ABBREV | INSTANCE | EXAMPLE | AXIOM | OPAQUE | INDUCTIVE | COINDUCTIVE | STRUCTURE
     | CLASS | PRIVATE | PUBLIC | PROTECTED | NONCOMPUTABLE | UNSAFE | PARTIAL | NONREC | META | LOCAL | SCOPED
     | NAMESPACE | SECTION | END | OPEN | EXPORT | VARIABLE | UNIVERSE | SET_OPTION | ATTRIBUTE | MUTUAL
