@@ -65,7 +65,11 @@ declBody : (ASSIGN | WHERE | BAR | DERIVING) bodyToken* ;
 
 // Commands that are not declarations: scoping, options, metaprogramming, #-commands. Their arguments run to
 // the next command start.
-scopedCommand : commandKeyword bodyToken* ;
+scopedCommand
+    : DERIVING_INSTANCE bodyToken*                       // deriving instance Repr for Foo
+    | ATTRIBUTE LBRACKET balanced* RBRACKET bodyToken*   // attribute [local instance] foo
+    | commandKeyword bodyToken*
+    ;
 
 commandKeyword
     : NAMESPACE | SECTION | END | OPEN | EXPORT | VARIABLE | UNIVERSE | SET_OPTION | ATTRIBUTE | MUTUAL
@@ -84,7 +88,7 @@ typeToken : bracketGroup | ~(ASSIGN | WHERE | DERIVING | LPAREN | RPAREN | LBRAC
     | NAMESPACE | SECTION | END | OPEN | EXPORT | VARIABLE | UNIVERSE | SET_OPTION | ATTRIBUTE | MUTUAL
     | INCLUDE | OMIT | NOTATION | INFIX | INFIXL | INFIXR | PREFIX | POSTFIX | MACRO | MACRO_RULES | SYNTAX
     | ELAB | ELAB_RULES | DECLARE_SYNTAX_CAT | INITIALIZE | RUN_CMD | RUN_ELAB | RUN_META | HASH_COMMAND
-    | IMPORT | MODULE | ADD_DECL_DOC | REGISTER_OPTION | INIT_QUOT | MOD_DOC) ;
+    | IMPORT | MODULE | ADD_DECL_DOC | REGISTER_OPTION | INIT_QUOT | MOD_DOC | DERIVING_INSTANCE) ;
 
 bracketGroup
     : LPAREN balanced* RPAREN
@@ -95,14 +99,15 @@ bracketGroup
 
 balanced : bracketGroup | ~(LPAREN | RPAREN | LBRACE | RBRACE | LBRACKET | RBRACKET | STRICT_OPEN | STRICT_CLOSE | EOF) ;
 
-// The tokens below can only begin a command, so a body ends before them.
-bodyToken : ~(EOF | DOC_COMMENT | ATTR_OPEN
+// The tokens below can only begin a command, so a body ends before them. Doc comments stay in bodies (structure
+// fields carry them); a declaration after one still starts at its keyword.
+bodyToken : ~(EOF | ATTR_OPEN
     | THEOREM | LEMMA | DEF | ABBREV | INSTANCE | EXAMPLE | AXIOM | OPAQUE | INDUCTIVE | COINDUCTIVE | STRUCTURE
     | CLASS | PRIVATE | PUBLIC | PROTECTED | NONCOMPUTABLE | UNSAFE | PARTIAL | NONREC | META | LOCAL | SCOPED
     | NAMESPACE | SECTION | END | OPEN | EXPORT | VARIABLE | UNIVERSE | SET_OPTION | ATTRIBUTE | MUTUAL
     | INCLUDE | OMIT | NOTATION | INFIX | INFIXL | INFIXR | PREFIX | POSTFIX | MACRO | MACRO_RULES | SYNTAX
     | ELAB | ELAB_RULES | DECLARE_SYNTAX_CAT | INITIALIZE | RUN_CMD | RUN_ELAB | RUN_META | HASH_COMMAND
-    | IMPORT | MODULE | ADD_DECL_DOC | REGISTER_OPTION | INIT_QUOT | MOD_DOC) ;
+    | IMPORT | MODULE | ADD_DECL_DOC | REGISTER_OPTION | INIT_QUOT | MOD_DOC | DERIVING_INSTANCE) ;
 
 // ---------------------------------------------------------------- lexer
 
@@ -174,6 +179,8 @@ INIT_QUOT : 'init_quot' ;
 IMPORT : 'import' ;
 MODULE : 'module' ;
 ALL : 'all' ;
+// `deriving instance … for …` is a command; a bare `deriving` clause belongs to a structure.
+DERIVING_INSTANCE : 'deriving' [ \t\r\n]+ 'instance' ;
 WHERE : 'where' ;
 EXTENDS : 'extends' ;
 DERIVING : 'deriving' ;

@@ -155,6 +155,24 @@ public sealed class GrammarSpecs
     }
 
     [Fact]
+    public void Doc_comments_on_structure_fields_stay_inside_the_structure()
+    {
+        var file = LeanSyntax.Parse("/-- A point. -/\nstructure P where\n  /-- first -/\n  x : Nat\n  /-- second -/\n  y : Nat\n\n/-- Doc. -/\ntheorem t : True := trivial");
+
+        Assert.DoesNotContain(file.Commands, c => c.IsStray);
+        Assert.Equal(["P", "t"], file.Declarations.Select(d => d.Name));
+    }
+
+    [Fact]
+    public void Instance_inside_attribute_and_deriving_commands_is_not_a_declaration()
+    {
+        var file = LeanSyntax.Parse("attribute [local instance] Classical.propDecidable\nderiving instance Repr for Nat\ninstance foo : Inhabited Nat := ⟨0⟩");
+
+        Assert.Equal(["attribute", "deriving", "instance"], file.Commands.Select(c => c.Keyword));
+        Assert.Equal("foo", file.Declarations.Single().Name);
+    }
+
+    [Fact]
     public void Model_chatter_before_the_code_becomes_a_stray_command()
     {
         var file = LeanSyntax.Parse("Here is the proof\ntheorem b : True := trivial");

@@ -20,10 +20,11 @@ internal static class CheckLeanCommand
         var project = new Option<string?>("--lean-project") { Description = $"The Lake project with Mathlib to check in (default: ${LeanBridge.Running.LeanDiscovery.ProjectVariable})." };
         var mode = new Option<string>("--mode") { Description = "file: authoritative check; repl: fast failures from a warm REPL, then file mode for the verdict.", DefaultValueFactory = _ => "file" };
         mode.AcceptOnlyFromAmong("file", "repl");
+        var repl = new Option<string?>("--lean-repl") { Description = $"The Lean REPL program for --mode repl (default: found in the project, ${LeanBridge.Running.LeanDiscovery.ReplVariable}, or PATH)." };
         var options = new CheckOptions();
         var command = new Command("lean", "Check a Lean 4 proof: static audit, statement fidelity (token-for-token and in a clean context), axioms, then Lean itself.")
         {
-            file, problem, problemsDir, statement, project, mode,
+            file, problem, problemsDir, statement, project, mode, repl,
         };
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -33,7 +34,7 @@ internal static class CheckLeanCommand
                 Timeout = options.TimeoutFrom(parse, TimeSpan.FromMinutes(5)),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
             };
-            await using var checker = new LeanProofChecker(new LeanCheckerOptions { ProjectDirectory = parse.GetValue(project), Mode = parse.GetValue(mode) == "repl" ? LeanMode.Repl : LeanMode.File });
+            await using var checker = new LeanProofChecker(new LeanCheckerOptions { ProjectDirectory = parse.GetValue(project), ReplPath = parse.GetValue(repl), Mode = parse.GetValue(mode) == "repl" ? LeanMode.Repl : LeanMode.File });
             var report = await checker.CheckAsync(request, ct).ConfigureAwait(false);
             return CheckReportView.Write(report, parse.GetValue(options.Json));
         });

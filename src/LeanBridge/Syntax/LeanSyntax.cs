@@ -172,7 +172,7 @@ public static class LeanSyntax
 
         private LeanCommand Other(Lean4Parser.DeclModifiersContext mods, Lean4Parser.ScopedCommandContext command)
         {
-            var keyword = command.commandKeyword().GetText();
+            var keyword = command.commandKeyword()?.GetText() ?? (command.DERIVING_INSTANCE() is not null ? "deriving" : "attribute");
             var args = command.bodyToken().Select(b => b.Start).ToList();
             var firstArg = args.Count > 0 && args[0].Type == Lean4Lexer.IDENT ? LeanNames.Unescape(args[0].Text) : null;
             var ns = CurrentNamespace;
