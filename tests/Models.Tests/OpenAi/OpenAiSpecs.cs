@@ -119,6 +119,25 @@ public sealed class OpenAiSpecs
     }
 
     [Fact]
+    public async Task A_stream_that_stalls_mid_answer_is_an_error_not_a_hang()
+    {
+        using var server = new FakeOpenAiServer(FakeOpenAiServer.StreamWithPause(TimeSpan.FromSeconds(3), "By ", "computation."));
+        using var client = Client(server, timeout: TimeSpan.FromMilliseconds(500));
+        var received = new List<string>();
+
+        var e = await Assert.ThrowsAsync<ModelException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync(Prompt))
+            {
+                received.Add(update.Text);
+            }
+        });
+
+        Assert.Contains("stopped sending in the middle of an answer", e.Message, StringComparison.Ordinal);
+        Assert.Equal("By ", string.Concat(received));
+    }
+
+    [Fact]
     public async Task A_think_block_split_across_chunks_is_kept_apart_from_the_answer()
     {
         using var server = new FakeOpenAiServer(FakeOpenAiServer.Stream("<thi", "nk>Try induction.</th", "ink>\n\nBy ", "computation."));
