@@ -191,6 +191,26 @@ public sealed class OpenAiSpecs
     }
 
     [Fact]
+    public async Task A_server_that_is_not_running_is_named_as_unreachable()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var client = new OpenAiCompatibleChatClient(new OpenAiEndpoint
+        {
+            BaseUrl = new Uri($"http://127.0.0.1:{port}/v1"),
+            Model = "qwq",
+            MaxRetries = 1,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        });
+
+        var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
+
+        Assert.StartsWith($"Could not reach http://127.0.0.1:{port}/v1 after 2 attempt(s)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_grammar_is_refused_rather_than_ignored()
     {
         using var server = new FakeOpenAiServer(FakeOpenAiServer.Json("free text"));
