@@ -18,13 +18,15 @@ internal static class ChatCommand
         var seed = new Option<long?>("--seed") { Description = "Seed for reproducible sampling." };
         var template = new Option<string?>("--template") { Description = "Embedded only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
         var context = new Option<int?>("--context") { Description = "Embedded only: context length in tokens (default 4096)." };
+        var threads = new Option<int?>("--threads") { Description = "Embedded only: CPU threads (default: all cores)." };
+        var timeout = new Option<double?>("--timeout") { Description = "HTTP only: seconds to wait for the server to start (and keep) answering (default 600)." };
         var grammar = new Option<FileInfo?>("--grammar") { Description = "Embedded only: a GBNF grammar file the answer must match." };
         var record = new Option<string?>("--record") { Description = "Append the exchange to this replay file (JSON Lines)." };
         var reasoning = new Option<bool>("--show-reasoning") { Description = "Also print the model's reasoning (<think>…</think>) to stderr." };
         var prompt = new Argument<string>("prompt") { Description = "What to ask." };
         var command = new Command("chat", "Ask a model one question and stream its answer (reasoning is kept apart).")
         {
-            model, system, maxTokens, temperature, seed, template, context, grammar, record, reasoning, prompt,
+            model, system, maxTokens, temperature, seed, template, context, threads, timeout, grammar, record, reasoning, prompt,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,7 +43,13 @@ internal static class ChatCommand
                     throw new UserInputException($"Grammar file not found: {grammarFile.FullName}");
                 }
 
-                options.AdditionalProperties = new() { [ChatOptionKeys.Grammar] = await File.ReadAllTextAsync(grammarFile.FullName, ct).ConfigureAwait(false) };
+                var gbnf = await File.ReadAllTextAsync(grammarFile.FullName, ct).ConfigureAwait(false);
+                if (string.IsNullOrWhiteSpace(gbnf))
+                {
+                    throw new UserInputException($"Grammar file is empty: {grammarFile.FullName}");
+                }
+
+                options.AdditionalProperties = new() { [ChatOptionKeys.Grammar] = gbnf };
             }
 
             var messages = new List<ChatMessage>();
@@ -57,6 +65,8 @@ internal static class ChatCommand
                 {
                     Template = parse.GetValue(template),
                     ContextLength = parse.GetValue(context) ?? 4096,
+                    Threads = parse.GetValue(threads) ?? 0,
+                    Timeout = parse.GetValue(timeout) is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
                     RecordTo = parse.GetValue(record),
                 });
                 var showReasoning = parse.GetValue(reasoning);

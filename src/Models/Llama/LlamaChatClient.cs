@@ -111,7 +111,8 @@ public sealed class LlamaChatClient : IChatClient
         session.Decode(promptTokens, cancellationToken);
         var maxTokens = options?.MaxOutputTokens ?? this.options.DefaultMaxOutputTokens;
         var stops = new StopStringMatcher(options?.StopSequences?.ToList());
-        var think = new ThinkTagSplitter();
+        // Reasoning templates (QwQ, DeepSeek-R1) open the <think> block in the prompt; the answer then starts inside it.
+        var think = new ThinkTagSplitter(startsInThinking: prompt.TrimEnd().EndsWith("<think>", StringComparison.Ordinal));
         var generated = 0;
         var finish = ChatFinishReason.Length;
         var token = new int[1];

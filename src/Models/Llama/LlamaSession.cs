@@ -17,7 +17,7 @@ internal sealed unsafe class LlamaSession : IDisposable
     private readonly SafeLlamaSamplerHandle sampler;
     private readonly byte* abortFlag;
     private readonly CancellationTokenRegistration abortRegistration;
-    private readonly byte[] piece = new byte[256];
+    private byte[] piece = new byte[256];
     private readonly Decoder utf8 = Encoding.UTF8.GetDecoder();
     private readonly char[] chars = new char[512];
 
@@ -91,10 +91,12 @@ internal sealed unsafe class LlamaSession : IDisposable
     /// <summary>The text of one token; bytes of a split UTF-8 character are kept until it completes.</summary>
     public string Piece(int token)
     {
-        int n;
-        fixed (byte* b = piece)
+        var n = ToPiece(token);
+        if (n < 0)
         {
-            n = LlamaApi.llama_token_to_piece(model.Vocab, token, b, piece.Length, 0, false);
+            // A piece longer than the buffer (rare: long special tokens); llama.cpp says how much it needs.
+            piece = new byte[-n];
+            n = ToPiece(token);
         }
 
         if (n <= 0)
@@ -102,8 +104,17 @@ internal sealed unsafe class LlamaSession : IDisposable
             return "";
         }
 
-        var count = utf8.GetChars(piece, 0, n, chars, 0, flush: false);
-        return new string(chars, 0, count);
+        var buffer = chars.Length >= n + 4 ? chars : new char[n + 4];
+        var count = utf8.GetChars(piece, 0, n, buffer, 0, flush: false);
+        return new string(buffer, 0, count);
+    }
+
+    private int ToPiece(int token)
+    {
+        fixed (byte* b = piece)
+        {
+            return LlamaApi.llama_token_to_piece(model.Vocab, token, b, piece.Length, 0, false);
+        }
     }
 
     public void Dispose()

@@ -148,7 +148,9 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                     stream = chat.CompleteChatStreamingAsync(request, settings, live.Token).GetAsyncEnumerator(live.Token);
                     try
                     {
-                        return await stream.MoveNextAsync().ConfigureAwait(false);
+                        var first = await stream.MoveNextAsync().ConfigureAwait(false);
+                        live.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+                        return first;
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                     {
@@ -168,8 +170,8 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             throw OpenAiErrors.Explain(e, endpoint, attempts);
         }
 
-        // The first token arrived: from here on the stream may take as long as the answer needs.
-        live!.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+        // The first token arrived: from here on the whole answer may take as long as it needs, but each chunk must
+        // follow the last within the timeout, so a stalled server cannot hang a run.
         var think = new ThinkTagSplitter();
         try
         {
@@ -201,7 +203,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                 }
 
                 yield return converted;
-                any = await stream.MoveNextAsync().ConfigureAwait(false);
+                any = await NextAsync(stream, live!, cancellationToken).ConfigureAwait(false);
             }
 
             var rest = think.Flush();
@@ -213,7 +215,28 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         finally
         {
             await stream!.DisposeAsync().ConfigureAwait(false);
-            live.Dispose();
+            live!.Dispose();
+        }
+    }
+
+    private async Task<bool> NextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> stream, CancellationTokenSource live, CancellationToken cancellationToken)
+    {
+        live.CancelAfter(endpoint.Timeout);
+        try
+        {
+            var more = await stream.MoveNextAsync().ConfigureAwait(false);
+
+            // The clock runs only while waiting for the server, not while the caller handles a chunk.
+            live.CancelAfter(System.Threading.Timeout.InfiniteTimeSpan);
+            return more;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ModelException($"{endpoint.BaseUrl} stopped sending in the middle of an answer (nothing for {endpoint.Timeout.TotalSeconds:0.#} s).", "Raise the timeout, or check the server.");
+        }
+        catch (Exception e) when (e is ClientResultException or HttpRequestException or IOException)
+        {
+            throw new ModelException($"{endpoint.BaseUrl} broke off the answer: {e.Message}", "Try again; a stream is only retried before its first token.", e);
         }
     }
 

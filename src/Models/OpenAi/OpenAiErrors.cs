@@ -50,6 +50,9 @@ internal static class OpenAiErrors
                     $"{where} answered 404 for model \"{endpoint.Model}\": {Detail(c)}",
                     "Check the model name (for Ollama: `ollama list`, then `ollama pull NAME`) and that the URL ends in /v1.",
                     e);
+            case ClientResultException { Status: 0 } c:
+                // No HTTP status: the connection itself failed (refused, reset, DNS).
+                return new ModelException($"Could not reach {where} after {attempts} attempt(s): {c.InnerException?.Message ?? c.Message}", "Check that the server is running (for Ollama: `ollama serve`) and the URL.", e);
             case ClientResultException c when IsTransient(c):
                 return new ModelException($"{where} kept failing (HTTP {c.Status}: {Detail(c)}) after {attempts} attempt(s).", "Try again later, or raise the retry count.", e);
             case ClientResultException c:
@@ -57,7 +60,7 @@ internal static class OpenAiErrors
             case TimeoutException:
                 return new ModelException($"{where} gave no answer within {endpoint.Timeout.TotalSeconds:0.#} s (after {attempts} attempt(s)).", "Raise the timeout, or check that the server is running.", e);
             case HttpRequestException or IOException:
-                return new ModelException($"Could not reach {where} after {attempts} attempt(s): {e.Message}", "Check that the server is running (for Ollama: `ollama serve`).", e);
+                return new ModelException($"Could not reach {where} after {attempts} attempt(s): {e.Message}", "Check that the server is running (for Ollama: `ollama serve`) and the URL.", e);
             default:
                 return new ModelException($"{where}: {e.Message}", null, e);
         }

@@ -50,7 +50,10 @@ internal sealed class FakeOpenAiServer : IDisposable
         }));
     };
 
-    public static Func<HttpListenerResponse, Task> Stream(params string[] pieces) => async r =>
+    public static Func<HttpListenerResponse, Task> Stream(params string[] pieces) => StreamWithPause(TimeSpan.Zero, pieces);
+
+    /// <summary>Sends the first piece, waits <paramref name="pause"/>, then the rest (a server that stalls mid-answer).</summary>
+    public static Func<HttpListenerResponse, Task> StreamWithPause(TimeSpan pause, params string[] pieces) => async r =>
     {
         r.StatusCode = 200;
         r.ContentType = "text/event-stream";
@@ -63,9 +66,14 @@ internal sealed class FakeOpenAiServer : IDisposable
             await output.FlushAsync();
         }
 
-        foreach (var piece in pieces)
+        for (var i = 0; i < pieces.Length; i++)
         {
-            await Event(Chunk(new { content = piece }, null, null));
+            if (i == 1 && pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause);
+            }
+
+            await Event(Chunk(new { content = pieces[i] }, null, null));
         }
 
         await Event(Chunk(new { }, "stop", null));

@@ -119,6 +119,25 @@ public sealed class OpenAiSpecs
     }
 
     [Fact]
+    public async Task A_stream_that_stalls_mid_answer_is_an_error_not_a_hang()
+    {
+        using var server = new FakeOpenAiServer(FakeOpenAiServer.StreamWithPause(TimeSpan.FromSeconds(3), "By ", "computation."));
+        using var client = Client(server, timeout: TimeSpan.FromMilliseconds(500));
+        var received = new List<string>();
+
+        var e = await Assert.ThrowsAsync<ModelException>(async () =>
+        {
+            await foreach (var update in client.GetStreamingResponseAsync(Prompt))
+            {
+                received.Add(update.Text);
+            }
+        });
+
+        Assert.Contains("stopped sending in the middle of an answer", e.Message, StringComparison.Ordinal);
+        Assert.Equal("By ", string.Concat(received));
+    }
+
+    [Fact]
     public async Task A_think_block_split_across_chunks_is_kept_apart_from_the_answer()
     {
         using var server = new FakeOpenAiServer(FakeOpenAiServer.Stream("<thi", "nk>Try induction.</th", "ink>\n\nBy ", "computation."));
@@ -169,6 +188,26 @@ public sealed class OpenAiSpecs
 
         Assert.Contains("404 for model \"qwq\"", e.Message, StringComparison.Ordinal);
         Assert.Contains("ollama pull", e.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_that_is_not_running_is_named_as_unreachable()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var client = new OpenAiCompatibleChatClient(new OpenAiEndpoint
+        {
+            BaseUrl = new Uri($"http://127.0.0.1:{port}/v1"),
+            Model = "qwq",
+            MaxRetries = 1,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+        });
+
+        var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
+
+        Assert.StartsWith($"Could not reach http://127.0.0.1:{port}/v1 after 2 attempt(s)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ if [ -z "${LLAMA_INCLUDE:-}" ]; then
     rm -rf "$src" && git init -q "$src"
     git -C "$src" fetch -q "$cache/package/llama/gitRelease.bundle" HEAD:refs/heads/release
     git -C "$src" checkout -q release
+    rm -rf "$cache/package" "$cache"/node-llama-cpp-*.tgz
   fi
   LLAMA_INCLUDE="$src/include:$src/ggml/include"
 fi
