@@ -9,10 +9,13 @@ bash tools/setup.sh || exit $?
 
 say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 failures=0
-# expect CODE COMMAND...: runs a proofcheck command and compares its exit code (0 Verified, 1 not verified,
-# 3 checker unavailable) with the one the example promises.
+# expect CODE [VERDICTS] COMMAND...: runs a proofcheck command and compares its exit code (0 Verified, 1 not
+# verified, 3 checker unavailable) with the one the example promises; for a check, VERDICTS ("Top: each obligation's
+# verdict in order") is compared with the command's --json document as well.
 expect() {
   local want=$1; shift
+  local verdicts=""
+  case "${1:-}" in *:*) verdicts=$1; shift ;; esac
   say "proofcheck $*"
   ./proofcheck "$@"
   local got=$?
@@ -20,22 +23,33 @@ expect() {
     echo "!! expected exit code $want, got $got" >&2
     failures=$((failures + 1))
   fi
+  if [ -n "$verdicts" ]; then
+    local seen
+    seen=$(./proofcheck "$@" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(d["verdict"] + ": " + " ".join(o["verdict"] for o in d["obligations"]))')
+    if [ "$seen" != "$verdicts" ]; then
+      echo "!! expected verdicts '$verdicts', got '$seen'" >&2
+      failures=$((failures + 1))
+    fi
+  fi
 }
 
 say "proofcheck doctor"
 ./proofcheck doctor
 
 expect 0 problems validate
-expect 0 check coq examples/gauss-sum.coq.md --problem gauss-sum
-expect 1 check coq examples/gauss-sum.cheat.coq.md --problem gauss-sum
-expect 1 check smt examples/steps.smt2 --solver both
+expect 0 "Verified: Verified" check coq examples/gauss-sum.coq.md --problem gauss-sum
+expect 1 "Rejected: Rejected" check coq examples/gauss-sum.cheat.coq.md --problem gauss-sum
+expect 1 "Rejected: Verified Refuted Rejected" check smt examples/steps.smt2 --solver both
 # Lean: the audit runs everywhere; the proof itself is checked only where Lean + Mathlib are installed.
 if command -v lean >/dev/null 2>&1 && [ -n "${PROOFCHECK_LEAN_PROJECT:-}" ]; then
-  expect 0 check lean examples/gauss-sum.lean.md --problem gauss-sum
+  expect 0 "Verified: Verified" check lean examples/gauss-sum.lean.md --problem gauss-sum
 else
-  expect 3 check lean examples/gauss-sum.lean.md --problem gauss-sum
+  expect 3 "CheckerUnavailable: CheckerUnavailable" check lean examples/gauss-sum.lean.md --problem gauss-sum
 fi
-expect 1 check lean examples/gauss-sum.cheat.lean.md --problem gauss-sum
+expect 1 "Rejected: Rejected" check lean examples/gauss-sum.cheat.lean.md --problem gauss-sum
 
 echo
 if [ "$failures" -eq 0 ]; then

@@ -28,7 +28,7 @@ internal static class CliRunner
 
     public static int Report(Exception e)
     {
-        var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var err = Terminal.Errors();
         switch (e)
         {
             case CheckerUnavailableException u:

@@ -2,6 +2,8 @@ using System.CommandLine;
 using ProofCheck.Cli;
 using ProofCheck.Cli.Commands;
 
+Terminal.Configure();
+
 var root = new RootCommand(
     "ProofCheck turns a language model's mathematical reasoning into machine-checked evidence: " +
     "proofs are formalized to Lean 4, Coq and SMT-LIB and judged by real checkers in a sandbox.");
