@@ -13,7 +13,7 @@ for pair in z3:z3 cvc5:cvc5 coqc:coq bwrap:bubblewrap python3:python3; do
   command -v "$cmd" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 # The in-process z3 anchor for the SMT benchmark.
-python3 -c 'import z3' >/dev/null 2>&1 || need_apt+=(python3-z3)
+/usr/bin/python3 -c 'import z3' >/dev/null 2>&1 || need_apt+=(python3-z3)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "Installing Debian packages: ${need_apt[*]}"
