@@ -11,7 +11,7 @@ public static class Golden
 {
     public static void Match(string actual, string goldenFileName, [CallerFilePath] string callerFile = "")
     {
-        var path = Path.Combine(Path.GetDirectoryName(callerFile)!, "Golden", goldenFileName);
+        var path = Path.Combine(SourceDirectory(callerFile), "Golden", goldenFileName);
         var normalized = actual.ReplaceLineEndings("\n");
         if (Environment.GetEnvironmentVariable("PROOFCHECK_UPDATE_GOLDEN") == "1")
         {
@@ -28,6 +28,26 @@ public static class Golden
             File.WriteAllText(actualPath, normalized);
             Assert.Fail($"Output differs from {path} (actual written to {actualPath}).\n{FirstDifference(expected, normalized)}");
         }
+    }
+
+    // CI builds are deterministic with source paths mapped to "/_/", so the caller's path is relative to the
+    // repository root then, found by walking up from the test assembly to ProofCheck.sln.
+    private static string SourceDirectory(string callerFile)
+    {
+        const string MappedRoot = "/_/";
+        if (!callerFile.StartsWith(MappedRoot, StringComparison.Ordinal) || File.Exists(callerFile))
+        {
+            return Path.GetDirectoryName(callerFile)!;
+        }
+
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ProofCheck.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        return Path.GetDirectoryName(Path.Combine(root.FullName, callerFile[MappedRoot.Length..]))!;
     }
 
     private static string FirstDifference(string expected, string actual)
