@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace ProofCheck.Models.Replay;
@@ -9,7 +8,7 @@ namespace ProofCheck.Models.Replay;
 /// asked more often than it was recorded, is a <see cref="ReplayMismatchException"/> — never an empty answer.
 /// Thread-safe.
 /// </summary>
-public sealed class ReplayChatClient : IChatClient
+public sealed class ReplayChatClient : CannedChatClient
 {
     private readonly Dictionary<string, Queue<RecordedResponse>> answers;
     private readonly Dictionary<string, int> recordedCounts;
@@ -50,29 +49,10 @@ public sealed class ReplayChatClient : IChatClient
         }
     }
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Next(messages, options).ToChatResponse());
-    }
-
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
-
-    public void Dispose()
-    {
     }
 
     private RecordedResponse Next(IEnumerable<ChatMessage> messages, ChatOptions? options)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
 namespace ProofCheck.Models.Replay;
@@ -15,7 +14,7 @@ public sealed record ScriptedAnswer(string Text, string? ExpectInPrompt = null, 
 /// end of the script, or a failed expectation, is a <see cref="ReplayMismatchException"/>. Every request is kept in
 /// <see cref="Requests"/> so a test can inspect what the pipeline sent. Thread-safe.
 /// </summary>
-public sealed class ScriptedChatClient(params IEnumerable<ScriptedAnswer> script) : IChatClient
+public sealed class ScriptedChatClient(params IEnumerable<ScriptedAnswer> script) : CannedChatClient
 {
     private readonly ScriptedAnswer[] script = [.. script];
     private readonly List<IReadOnlyList<ChatMessage>> requests = [];
@@ -45,7 +44,7 @@ public sealed class ScriptedChatClient(params IEnumerable<ScriptedAnswer> script
         }
     }
 
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public override Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var list = messages.ToList();
@@ -70,24 +69,5 @@ public sealed class ScriptedChatClient(params IEnumerable<ScriptedAnswer> script
         }
 
         return Task.FromResult(new RecordedResponse(answer.Text, answer.Reasoning, "stop", "scripted").ToChatResponse());
-    }
-
-    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
-        IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var response = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        foreach (var update in response.ToChatResponseUpdates())
-        {
-            yield return update;
-        }
-    }
-
-    public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType?.IsInstanceOfType(this) == true ? this : null;
-
-    public void Dispose()
-    {
     }
 }
