@@ -31,7 +31,7 @@ public static class Golden
     }
 
     // CI builds are deterministic with source paths mapped to "/_/", so the caller's path is relative to the
-    // repository root then, found by walking up from the test assembly to ProofCheck.sln.
+    // repository root then.
     private static string SourceDirectory(string callerFile)
     {
         const string MappedRoot = "/_/";
@@ -40,14 +40,7 @@ public static class Golden
             return Path.GetDirectoryName(callerFile)!;
         }
 
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ProofCheck.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        return Path.GetDirectoryName(Path.Combine(root.FullName, callerFile[MappedRoot.Length..]))!;
+        return Path.GetDirectoryName(Path.Combine(RepoPaths.Root, callerFile[MappedRoot.Length..]))!;
     }
 
     private static string FirstDifference(string expected, string actual)
