@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
+using CliWrap;
 
 namespace ProofCheck.Execution;
 
@@ -14,21 +14,28 @@ public sealed class InteractiveProcess : IAsyncDisposable
     private const int MaxLineChars = 4 * 1024 * 1024;
     private const int StderrKeepChars = 64 * 1024;
 
-    private readonly Process _process;
+    private readonly ProcessLauncher.LaunchedProcess _process;
     private readonly Channel<string> _lines = Channel.CreateBounded<string>(new BoundedChannelOptions(100_000) { SingleReader = true, SingleWriter = true });
     private readonly StringBuilder _stderr = new();
-    private readonly Task _stdoutPump;
-    private readonly Task _stderrPump;
-    private readonly StreamWriter _stdin;
+    private readonly TaskCompletionSource<Stream> _stdinStream = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdinClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private StreamWriter? _stdin;
     private int _disposed;
 
-    private InteractiveProcess(Process process, ProcessCommand command)
+    private InteractiveProcess(ProcessCommand command)
     {
-        _process = process;
         Command = command;
-        _stdin = new StreamWriter(process.StandardInput.BaseStream, new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
-        _stdoutPump = Task.Run(() => PumpLinesAsync(process.StandardOutput.BaseStream));
-        _stderrPump = Task.Run(() => PumpStderrAsync(process.StandardError.BaseStream));
+
+        // CliWrap owns the pipes; its stdin source hands us the stream and holds it open until we close it, so
+        // each request is one direct write and flush (a pipe source per request would cost a task hop each).
+        var stdin = PipeSource.Create(async (stream, cancellationToken) =>
+        {
+            _stdinStream.TrySetResult(stream);
+            await _stdinClosed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        });
+        _process = ProcessLauncher.Start(command, stdin, PipeTarget.Create(PumpLinesAsync), PipeTarget.Create(PumpStderrAsync), _stop.Token);
+        _ = _process.Execution.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
     }
 
     public ProcessCommand Command { get; }
@@ -39,18 +46,11 @@ public sealed class InteractiveProcess : IAsyncDisposable
     {
         get
         {
-            try
-            {
-                return _process.HasExited;
-            }
-            catch (InvalidOperationException)
-            {
-                return true;
-            }
+            return _process.HasExited;
         }
     }
 
-    public int? ExitCode => HasExited ? _process.ExitCode : null;
+    public int? ExitCode => _process.Exited.IsCompletedSuccessfully ? _process.Exited.Result : null;
 
     /// <summary>The last stretch of what the process wrote to stderr.</summary>
     public string RecentStandardError
@@ -65,13 +65,22 @@ public sealed class InteractiveProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the process (in the sandbox when the command has one). Its Timeout, if any, is ignored: each read takes its own.</summary>
-    public static InteractiveProcess Start(ProcessCommand command) => new(ProcessLauncher.Start(command), command);
+    public static InteractiveProcess Start(ProcessCommand command) => new(command);
 
     /// <summary>Writes text to stdin and flushes. Throws <see cref="IOException"/> when the process is gone.</summary>
     public async Task WriteAsync(string text, CancellationToken cancellationToken = default)
     {
-        await _stdin.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
-        await _stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _stdin ??= new StreamWriter(await _stdinStream.Task.WaitAsync(cancellationToken).ConfigureAwait(false), new UTF8Encoding(false)) { AutoFlush = false, NewLine = "\n" };
+        try
+        {
+            await _stdin.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await _stdin.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException e)
+        {
+            // CliWrap closes stdin once the process has exited.
+            throw new IOException("The process has exited.", e);
+        }
     }
 
     /// <summary>The next stdout line, or null once the process has closed stdout (it exited or crashed).</summary>
@@ -88,7 +97,7 @@ public sealed class InteractiveProcess : IAsyncDisposable
     }
 
     /// <summary>Kills the process and everything it started; safe to call any number of times.</summary>
-    public void Kill() => ProcessLauncher.KillTree(_process);
+    public void Kill() => _process.KillTree();
 
     /// <summary>Closes stdin and gives the process a second to exit on its own before killing it.</summary>
     public async ValueTask DisposeAsync()
@@ -98,30 +107,23 @@ public sealed class InteractiveProcess : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            _stdin.Dispose();
-        }
-        catch (IOException)
-        {
-        }
-
+        _stdinClosed.TrySetResult();
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
-            await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            await _process.Exited.WaitAsync(grace.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            Kill();
         }
 
         Kill();
-        await Task.WhenAny(Task.WhenAll(_stdoutPump, _stderrPump), Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
-        _process.Dispose();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAny(_process.Execution, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
+        _stop.Dispose();
     }
 
-    private async Task PumpLinesAsync(Stream stream)
+    private async Task PumpLinesAsync(Stream stream, CancellationToken cancellationToken)
     {
         var decoder = new StreamReader(stream, Encoding.UTF8);
         var buffer = new char[8192];
@@ -129,7 +131,7 @@ public sealed class InteractiveProcess : IAsyncDisposable
         try
         {
             int read;
-            while ((read = await decoder.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            while ((read = await decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 for (var i = 0; i < read; i++)
                 {
@@ -141,7 +143,7 @@ public sealed class InteractiveProcess : IAsyncDisposable
                             line.Length--;
                         }
 
-                        await _lines.Writer.WriteAsync(line.ToString()).ConfigureAwait(false);
+                        await _lines.Writer.WriteAsync(line.ToString(), cancellationToken).ConfigureAwait(false);
                         line.Clear();
                     }
                     else if (line.Length < MaxLineChars)
@@ -153,10 +155,10 @@ public sealed class InteractiveProcess : IAsyncDisposable
 
             if (line.Length > 0)
             {
-                await _lines.Writer.WriteAsync(line.ToString()).ConfigureAwait(false);
+                await _lines.Writer.WriteAsync(line.ToString(), cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
         {
         }
         finally
@@ -165,14 +167,14 @@ public sealed class InteractiveProcess : IAsyncDisposable
         }
     }
 
-    private async Task PumpStderrAsync(Stream stream)
+    private async Task PumpStderrAsync(Stream stream, CancellationToken cancellationToken)
     {
         var decoder = new StreamReader(stream, Encoding.UTF8);
         var buffer = new char[4096];
         try
         {
             int read;
-            while ((read = await decoder.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            while ((read = await decoder.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 lock (_stderr)
                 {
@@ -184,7 +186,7 @@ public sealed class InteractiveProcess : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
         {
         }
     }

@@ -5,15 +5,16 @@ namespace ProofCheck.Execution;
 
 /// <summary>
 /// Reads a stream to its end as raw bytes, keeping at most a fixed number and draining the rest,
-/// so the writer never blocks on a full pipe and a flood cannot exhaust memory.
+/// so the writer never blocks on a full pipe and a flood cannot exhaust memory. CliWrap's buffered targets keep
+/// everything, hence this own target (see <see cref="Target"/>).
 /// </summary>
-internal sealed class OutputCapture(Stream stream, int limitBytes)
+internal sealed class OutputCapture(int limitBytes)
 {
     private readonly ArrayBufferWriter<byte> _kept = new();
 
     public bool Truncated { get; private set; }
 
-    public async Task PumpAsync(CancellationToken cancellationToken)
+    public async Task PumpAsync(Stream stream, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -41,6 +42,9 @@ internal sealed class OutputCapture(Stream stream, int limitBytes)
         {
         }
     }
+
+    /// <summary>This capture as the CliWrap pipe target of one stream.</summary>
+    public CliWrap.PipeTarget Target => CliWrap.PipeTarget.Create(PumpAsync);
 
     public string Text => Encoding.UTF8.GetString(_kept.WrittenSpan);
 }

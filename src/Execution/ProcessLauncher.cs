@@ -1,123 +1,160 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using CliWrap;
 
 namespace ProofCheck.Execution;
 
 /// <summary>
-/// Starts a process as the leader of a new session (via setsid), so that killing its process group also
-/// reaches grandchildren whose parent already exited — <c>Process.Kill(true)</c> alone misses those.
-/// Inside the sandbox the PID namespace does the same job: when bubblewrap dies, everything in it dies.
+/// Starts every external program through CliWrap, adding what CliWrap leaves out:
+/// <list type="bullet">
+/// <item>the start happens on the <see cref="LaunchThread"/> (bubblewrap's die-with-parent follows the forking thread);</item>
+/// <item>the program runs as the leader of a new session (via setsid), so killing its process group also reaches
+/// grandchildren whose parent already exited — CliWrap's kill is <c>Process.Kill(entireProcessTree)</c>, which walks
+/// the parent links and misses those orphans (lake → lean, make → coqc). Inside the sandbox the PID namespace
+/// does the same job: when bubblewrap dies, everything in it dies;</item>
+/// <item>the exact argument vector: CliWrap joins arguments into one escaped string that .NET splits again; we
+/// hand .NET the list itself, so no argument can ever be re-split or re-quoted.</item>
+/// </list>
 /// </summary>
 internal static partial class ProcessLauncher
 {
     private static readonly string? Setsid = OperatingSystem.IsLinux() ? ExecutableResolver.Resolve("setsid") : null;
 
-    public static Process Start(ProcessCommand command)
+    /// <summary>
+    /// Starts <paramref name="command"/> with the given pipes. Cancelling <paramref name="forceful"/> kills the whole
+    /// tree and ends <see cref="LaunchedProcess.Execution"/> with <see cref="OperationCanceledException"/>.
+    /// Throws <see cref="ProcessStartException"/> when the program cannot start.
+    /// </summary>
+    public static LaunchedProcess Start(ProcessCommand command, PipeSource stdin, PipeTarget stdout, PipeTarget stderr, CancellationToken forceful, bool probing = false)
     {
         var resolved = ExecutableResolver.Resolve(command.Program)
             ?? throw new ProcessStartException(
                 $"Cannot start '{command.Program}': it was not found{(command.Program.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}.");
 
-        string program = resolved;
-        IEnumerable<string> arguments = command.Arguments;
+        var program = resolved;
+        IReadOnlyList<string> arguments = command.Arguments;
         if (command.Sandbox is { } policy)
         {
-            Sandbox.EnsureAvailable(Path.GetFileName(command.Program));
+            if (!probing)
+            {
+                Sandbox.EnsureAvailable(Path.GetFileName(command.Program));
+            }
+
             Directory.CreateDirectory(policy.WritableDirectory);
             (program, var wrapped) = Sandbox.Wrap(command, resolved, policy);
             arguments = wrapped;
         }
 
-        var psi = new ProcessStartInfo
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            CreateNoWindow = true,
-        };
-
-        if (Setsid is not null)
-        {
-            psi.FileName = Setsid;
-            psi.ArgumentList.Add(program);
-        }
-        else
-        {
-            psi.FileName = program;
-        }
-
-        foreach (var a in arguments)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
+        IReadOnlyList<string> argv = Setsid is null ? arguments : [program, .. arguments];
+        var cli = Cli.Wrap(Setsid ?? program)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(stdin)
+            .WithStandardOutputPipe(stdout)
+            .WithStandardErrorPipe(stderr)
+            .WithEnvironmentVariables(command.Environment.ToDictionary(e => e.Key, e => e.Value));
         if (command.WorkingDirectory is not null && command.Sandbox is null)
         {
-            psi.WorkingDirectory = command.WorkingDirectory;
+            cli = cli.WithWorkingDirectory(command.WorkingDirectory);
         }
 
-        foreach (var (name, value) in command.Environment)
-        {
-            if (value is null)
-            {
-                psi.Environment.Remove(name);
-            }
-            else
-            {
-                psi.Environment[name] = value;
-            }
-        }
-
-        var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var launched = new LaunchedProcess();
         try
         {
-            if (!process.Start())
-            {
-                throw new ProcessStartException($"Cannot start '{command.Program}'.");
-            }
+            var task = LaunchThread.Run(() => cli.ExecuteAsync(
+                startInfo =>
+                {
+                    startInfo.Arguments = string.Empty;
+                    foreach (var a in argv)
+                    {
+                        startInfo.ArgumentList.Add(a);
+                    }
+                },
+                launched.Attach,
+                forceful,
+                CancellationToken.None));
+            launched.Id = task.ProcessId;
+            launched.Execution = task.Task;
         }
-        catch (Win32Exception e)
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
-            process.Dispose();
-            throw new ProcessStartException($"Cannot start '{command.Program}' ({resolved}): {e.Message}", e);
+            throw new ProcessStartException($"Cannot start '{command.Program}' ({resolved}): {(e.InnerException ?? e).Message}", e);
         }
 
-        return process;
-    }
-
-    /// <summary>Kills the process, its process group and every descendant still attached; never throws.</summary>
-    public static void KillTree(Process process)
-    {
-        int pid;
-        try
-        {
-            pid = process.Id;
-        }
-        catch (InvalidOperationException)
-        {
-            return;
-        }
-
-        if (Setsid is not null && OperatingSystem.IsLinux())
-        {
-            // The process is its own group leader (setsid), so -pid names the whole group.
-            _ = kill(-pid, SigKill);
-        }
-
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException)
-        {
-            // Already gone.
-        }
+        // Kill the group, not only the tree CliWrap knows, whenever the caller gives up on the process.
+        var group = launched;
+        forceful.Register(group.KillTree);
+        return launched;
     }
 
     private const int SigKill = 9;
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int kill(int pid, int sig);
+
+    /// <summary>One started process as its owner sees it.</summary>
+    internal sealed class LaunchedProcess
+    {
+        private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Process? _native;
+
+        public int Id { get; set; }
+
+        /// <summary>CliWrap's run: ends once the process exited and its pipes closed (or throws when cancelled).</summary>
+        public Task Execution { get; set; } = Task.CompletedTask;
+
+        /// <summary>Completes with the exit code as soon as the process exits, even while a grandchild still holds its pipes.</summary>
+        public Task<int> Exited => _exited.Task;
+
+        public bool HasExited => _exited.Task.IsCompleted;
+
+        /// <summary>Kills the process, its process group and every descendant still attached; never throws.</summary>
+        public void KillTree()
+        {
+            if (Id <= 0)
+            {
+                return;
+            }
+
+            if (Setsid is not null && OperatingSystem.IsLinux())
+            {
+                // The process is its own group leader (setsid), so -pid names the whole group.
+                _ = kill(-Id, SigKill);
+            }
+
+            try
+            {
+                _native?.Kill(entireProcessTree: true);
+            }
+            catch (Exception e) when (e is InvalidOperationException or Win32Exception or NotSupportedException or ObjectDisposedException)
+            {
+                // Already gone (CliWrap disposes its process object once the run is over).
+            }
+        }
+
+        internal void Attach(Process process)
+        {
+            _native = process;
+            process.Exited += (_, _) => RecordExit(process);
+            if (process.HasExited)
+            {
+                RecordExit(process);
+            }
+        }
+
+        private void RecordExit(Process process)
+        {
+            int code;
+            try
+            {
+                code = process.ExitCode;
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            {
+                code = -1;
+            }
+
+            _exited.TrySetResult(code);
+        }
+    }
 }

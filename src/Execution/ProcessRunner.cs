@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace ProofCheck.Execution;
 
@@ -9,102 +10,61 @@ public static class ProcessRunner
     private static readonly TimeSpan DrainGrace = TimeSpan.FromSeconds(3);
 
     /// <summary>
-    /// Runs the command. Its timeout kills the whole tree and returns a result with <c>TimedOut</c>;
-    /// cancelling <paramref name="cancellationToken"/> also kills the tree and then throws
-    /// <see cref="OperationCanceledException"/>. Throws <see cref="ProcessStartException"/> if it cannot start.
+    /// Runs the command. Its timeout kills the whole tree and returns a result with <c>TimedOut</c> (CliWrap would
+    /// throw: a checker that ran out of time has an answer, "timeout", not a failure); cancelling
+    /// <paramref name="cancellationToken"/> also kills the tree and then throws <see cref="OperationCanceledException"/>.
+    /// Throws <see cref="ProcessStartException"/> if it cannot start.
     /// </summary>
-    public static async Task<ProcessResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken = default)
+    public static Task<ProcessResult> RunAsync(ProcessCommand command, CancellationToken cancellationToken = default) =>
+        RunAsync(command, probing: false, cancellationToken);
+
+    /// <summary>The run itself; <paramref name="probing"/> is the sandbox probe's own run, which must not ask for the probe's answer.</summary>
+    internal static async Task<ProcessResult> RunAsync(ProcessCommand command, bool probing, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
-        using var process = ProcessLauncher.Start(command);
-
-        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.Exited += (_, _) => exited.TrySetResult();
-        if (process.HasExited)
-        {
-            exited.TrySetResult();
-        }
-
         using var timeoutCts = command.Timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token);
-        var timedOut = false;
-        using (linked.Token.Register(() =>
-        {
-            timedOut = timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
-            ProcessLauncher.KillTree(process);
-        }))
-        {
-            var stdout = new OutputCapture(process.StandardOutput.BaseStream, command.OutputLimitBytes);
-            var stderr = new OutputCapture(process.StandardError.BaseStream, command.OutputLimitBytes);
-            var pumps = Task.WhenAll(
-                stdout.PumpAsync(CancellationToken.None),
-                stderr.PumpAsync(CancellationToken.None),
-                WriteStandardInputAsync(process, command.StandardInput, exited.Task));
+        using var drainCts = new CancellationTokenSource();
+        using var forceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token, drainCts.Token);
+        var stdout = new OutputCapture(command.OutputLimitBytes);
+        var stderr = new OutputCapture(command.OutputLimitBytes);
+        var stdin = command.StandardInput is null ? PipeSource.Null : PipeSource.FromBytes(Encoding.UTF8.GetBytes(command.StandardInput));
 
-            await exited.Task.ConfigureAwait(false);
-
-            // Output can outlive the process (a grandchild holding the pipe); give it a moment, then move on.
-            if (await Task.WhenAny(pumps, Task.Delay(DrainGrace, CancellationToken.None)).ConfigureAwait(false) != pumps)
-            {
-                ProcessLauncher.KillTree(process);
-                process.StandardOutput.BaseStream.Dispose();
-                process.StandardError.BaseStream.Dispose();
-            }
-
-            process.WaitForExit();
-            stopwatch.Stop();
-
-            if (cancellationToken.IsCancellationRequested && !timedOut)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
-
-            return new ProcessResult(process.ExitCode, stdout.Text, stderr.Text, stopwatch.Elapsed)
-            {
-                TimedOut = timedOut,
-                StandardOutputTruncated = stdout.Truncated,
-                StandardErrorTruncated = stderr.Truncated,
-                Sandboxed = command.Sandbox is not null,
-            };
-        }
-    }
-
-    private static async Task WriteStandardInputAsync(Process process, string? input, Task exited)
-    {
-        var stdin = process.StandardInput.BaseStream;
+        var process = ProcessLauncher.Start(command, stdin, stdout.Target, stderr.Target, forceful.Token, probing);
+        var exitCode = -1;
         try
         {
-            if (input is not null)
+            var exited = await Task.WhenAny(process.Execution, process.Exited).ConfigureAwait(false);
+            if (exited == process.Exited && !process.Execution.IsCompleted)
             {
-                var bytes = Encoding.UTF8.GetBytes(input);
-                var write = stdin.WriteAsync(bytes).AsTask();
-                await Task.WhenAny(write, exited).ConfigureAwait(false);
-                if (!write.IsCompleted)
+                // Output can outlive the process (an orphaned grandchild holding the pipe), and CliWrap waits for
+                // the pipes to close: give them a moment, then kill what is left and move on with what was read.
+                if (await Task.WhenAny(process.Execution, Task.Delay(DrainGrace, CancellationToken.None)).ConfigureAwait(false) != process.Execution)
                 {
-                    // The child exited without reading everything; observe the write's eventual failure.
-                    _ = write.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
-                }
-                else
-                {
-                    await write.ConfigureAwait(false);
-                    await stdin.FlushAsync().ConfigureAwait(false);
+                    drainCts.Cancel();
                 }
             }
+
+            await process.Execution.ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The child exited without reading all of its input (broken pipe): not an error of ours.
+            // Our own timeout or drain limit: the result says so below.
         }
-        finally
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (process.Exited.IsCompleted)
         {
-            try
-            {
-                stdin.Dispose();
-            }
-            catch (IOException)
-            {
-            }
+            exitCode = await process.Exited.ConfigureAwait(false);
         }
+
+        stopwatch.Stop();
+        return new ProcessResult(exitCode, stdout.Text, stderr.Text, stopwatch.Elapsed)
+        {
+            TimedOut = timeoutCts.IsCancellationRequested,
+            StandardOutputTruncated = stdout.Truncated,
+            StandardErrorTruncated = stderr.Truncated,
+            Sandboxed = command.Sandbox is not null,
+        };
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace ProofCheck.Execution;
@@ -10,6 +9,9 @@ namespace ProofCheck.Execution;
 public static class Sandbox
 {
     private static readonly Lazy<string?> UnavailableReason = new(Probe);
+
+    /// <summary>How long the probe may take to start an empty sandbox before it counts as broken.</summary>
+    private static readonly TimeSpan ProbeLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>True when bubblewrap is installed and can create a sandbox on this machine.</summary>
     public static bool IsAvailable => UnavailableReason.Value is null;
@@ -113,24 +115,17 @@ public static class Sandbox
         var tmp = Directory.CreateTempSubdirectory("proofcheck-probe-");
         try
         {
-            var (program, args) = Wrap(new ProcessCommand("true"), "/usr/bin/true", new SandboxPolicy(tmp.FullName));
-            var psi = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in args)
+            // Through the launcher, so the 10 s limit really applies: a blocking read of stderr used to come first.
+            var result = ProcessRunner.RunAsync(new ProcessCommand("true").WithSandbox(new SandboxPolicy(tmp.FullName)).WithTimeout(ProbeLimit), probing: true, CancellationToken.None)
+                .GetAwaiter().GetResult();
+            if (result.TimedOut)
             {
-                psi.ArgumentList.Add(a);
+                return $"bubblewrap did not start a sandbox within {ProbeLimit.TotalSeconds:0} s.";
             }
 
-            using var p = Process.Start(psi)!;
-            var err = p.StandardError.ReadToEnd();
-            if (!p.WaitForExit(10_000))
-            {
-                p.Kill(entireProcessTree: true);
-                return "bubblewrap did not start a sandbox within 10 s.";
-            }
-
-            return p.ExitCode == 0 ? null : $"bubblewrap cannot create a sandbox here: {err.Trim()}";
+            return result.ExitCode == 0 ? null : $"bubblewrap cannot create a sandbox here: {result.StandardError.Trim()}";
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or InvalidOperationException)
+        catch (ProcessStartException e)
         {
             return $"bubblewrap could not be started: {e.Message}";
         }

@@ -72,9 +72,47 @@ public sealed class SandboxSpecs : IDisposable
     [Fact]
     public async Task A_sandboxed_timeout_kills_everything_inside()
     {
-        var result = await ProcessRunner.RunAsync(Sh("sleep 300 & sleep 300 & wait").WithTimeout(TimeSpan.FromMilliseconds(800)));
+        // A duration no other process on the machine uses, so the survivors can be found by their command line.
+        var marker = "3" + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = await ProcessRunner.RunAsync(Sh($"sleep {marker} & (sleep {marker} &); sleep {marker} & wait").WithTimeout(TimeSpan.FromMilliseconds(800)));
 
         Assert.True(result.TimedOut);
         Assert.True(result.Duration < TimeSpan.FromSeconds(10));
+        await AssertNoProcessRunsAsync("sleep\0" + marker);
+    }
+
+    private static async Task AssertNoProcessRunsAsync(string commandLine)
+    {
+        // A zombie has an empty command line, so only processes really alive are counted.
+        var alive = new List<string>();
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            alive = [.. Directory.EnumerateDirectories("/proc")
+                .Where(d => int.TryParse(Path.GetFileName(d), out _))
+                .Where(d =>
+                {
+                    try
+                    {
+                        return File.ReadAllText(Path.Combine(d, "cmdline")).Contains(commandLine, StringComparison.Ordinal);
+                    }
+                    catch (IOException)
+                    {
+                        return false;
+                    }
+                    catch (UnauthorizedAccessException)
+                    {
+                        return false;
+                    }
+                })
+                .Select(d => Path.GetFileName(d))];
+            if (alive.Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"processes survived the sandbox's kill: {string.Join(", ", alive)}");
     }
 }

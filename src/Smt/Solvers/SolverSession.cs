@@ -14,7 +14,6 @@ internal sealed class SolverSession : IAsyncDisposable
 {
     private readonly InteractiveProcess _process;
     private readonly DirectoryInfo? _sandboxDirectory;
-    private ProcessAnchor? _anchor;
     // A random part makes the sentinel impossible to forge from the obligation text (e.g. inside an error
     // message that quotes the input), so answers can never be attributed to the wrong request.
     private readonly string _nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
@@ -56,18 +55,9 @@ internal sealed class SolverSession : IAsyncDisposable
         }
 
         InteractiveProcess process;
-        ProcessAnchor? anchor = null;
         try
         {
-            if (sandboxed)
-            {
-                anchor = await ProcessAnchor.StartAsync(command).ConfigureAwait(false);
-                process = anchor.Process;
-            }
-            else
-            {
-                process = InteractiveProcess.Start(command);
-            }
+            process = InteractiveProcess.Start(command);
         }
         catch
         {
@@ -75,7 +65,7 @@ internal sealed class SolverSession : IAsyncDisposable
             throw;
         }
 
-        var session = new SolverSession(profile, process, directory) { _anchor = anchor };
+        var session = new SolverSession(profile, process, directory);
         await session.WriteAsync(profile.Prelude(queryLimit), cancellationToken).ConfigureAwait(false);
         return session;
     }
@@ -186,7 +176,6 @@ internal sealed class SolverSession : IAsyncDisposable
     {
         IsUsable = false;
         await _process.DisposeAsync().ConfigureAwait(false);
-        _anchor?.Dispose();
         try
         {
             _sandboxDirectory?.Delete(recursive: true);

@@ -1,0 +1,47 @@
+using ProofCheck.Execution;
+
+namespace ProofCheck.Execution.Tests;
+
+/// <summary>
+/// bubblewrap's die-with-parent follows the thread that started the sandbox: a long-lived solver or REPL started
+/// from a thread that then ends must live on, whoever started it.
+/// </summary>
+public sealed class AnchorSpecs : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pc-anchor-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task A_sandboxed_process_outlives_the_short_lived_thread_that_started_it()
+    {
+        InteractiveProcess? process = null;
+        var starter = new Thread(() => process = InteractiveProcess.Start(
+            new ProcessCommand("cat").WithSandbox(new SandboxPolicy(_dir.FullName))));
+        starter.Start();
+        starter.Join();
+        Assert.NotNull(process);
+        await using var _ = process;
+
+        // The parent-death signal arrives as soon as the starting thread is gone; give it time to land.
+        await Task.Delay(500);
+        await process.WriteAsync("still here\n");
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var echoed = await process.ReadLineAsync(limit.Token);
+
+        Assert.Equal("still here", echoed);
+        Assert.False(process.HasExited);
+    }
+
+    [Fact]
+    public async Task A_sandboxed_run_started_from_a_pool_thread_completes()
+    {
+        var result = await Task.Run(() => ProcessRunner.RunAsync(new ProcessCommand("sh")
+            .WithArguments("-c", "sleep 1; echo done")
+            .WithSandbox(new SandboxPolicy(_dir.FullName))
+            .WithTimeout(TimeSpan.FromSeconds(30))));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("done", result.StandardOutput.Trim());
+    }
+}
