@@ -2,8 +2,11 @@
 // them for forbidden commands. It follows coqc's own lexical rules where they decide what is code:
 //  - comments nest, and a string inside a comment is a string: "(* \" *) \" *)" is one comment;
 //  - a string escapes its quote by doubling it ("a""b");
-//  - a sentence ends at a '.' followed by whitespace or the end of input; any other '.' belongs to a
-//    qualified name (Nat.add), a number (1.5), a projection (x.(f)) or a notation, and ends nothing.
+//  - a sentence ends at a '.' or a '...' followed by whitespace or the end of input (coqc reads
+//    'idtac... Cmd.' as two sentences); any other '.' belongs to a qualified name (Nat.add), a number
+//    (1.5), a projection (x.(f)) or a notation, and ends nothing.
+// Where coqc still reads a file differently (a notation can make '.(*' one token), the checker compares
+// this split with the sentence ranges coqc itself reports (coqc -time) and refuses any difference.
 // Characters the grammar does not know are kept as OTHER tokens (never skipped), so the audit sees them.
 lexer grammar CoqLexer;
 
@@ -16,8 +19,8 @@ STRING           : STRING_BODY ;
 // followed by a '*' symbol, which no terminated comment can produce, and is reported the same way.
 UNTERMINATED_STRING : '"' ( '""' | ~'"' )* EOF ;
 
-// A sentence terminator: the dot and the single whitespace character that makes it one.
-SENTENCE_END     : '.' ( [ \t\r\n\f] | EOF ) ;
+// A sentence terminator: the dot (or '...') and the single whitespace character that makes it one.
+SENTENCE_END     : ( '...' | '.' ) ( [ \t\r\n\f] | EOF ) ;
 
 ATTRIBUTE_OPEN   : '#[' ;
 

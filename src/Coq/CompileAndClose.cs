@@ -26,7 +26,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
         run.CoqcRan = true;
         var canonicalTask = workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
             ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken);
-        var candidateTask = workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code, submissionPaths, cancellationToken);
+        var candidateTask = workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code, submissionPaths, cancellationToken, timed: true);
         var canonical = await canonicalTask.ConfigureAwait(false);
         var candidate = await candidateTask.ConfigureAwait(false);
 
@@ -39,6 +39,14 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
         if (candidate.ExitCode != 0)
         {
             return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, cancellationToken).ConfigureAwait(false));
+        }
+
+        // coqc's own sentence split is the reference: text the audit read as a comment or string, or split
+        // elsewhere, was never audited.
+        if (SentenceAgreement.FirstDifference(Code, sentences, candidate.StandardOutput) is { } difference)
+        {
+            run.Findings.Add(new AuditFinding(AuditRules.Reading.Name, difference, TheoremSpan(), AuditRules.Reading.Reason));
+            return run.Report(Verdict.Rejected, []);
         }
 
         if (canonical.ExitCode != 0)
@@ -92,6 +100,19 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
         return run.Report(Verdict.Verified, warnings);
     }
 
+    /// <summary>
+    /// Which limit stopped coqc: the time limit ends a check as Timeout before this is reached, so a kill is the
+    /// memory limit (or, without a sandbox, something outside ProofCheck).
+    /// </summary>
+    private string KilledMessage(int signal, ProcessResult result)
+    {
+        var limit = (run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds;
+        var memory = $"{workspace.MemoryLimitBytes / (1024 * 1024)} MiB";
+        return result.Sandboxed
+            ? $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s): it hit the sandbox's memory limit ({memory} of address space)"
+            : $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s); without the sandbox no memory limit applies, so something outside ProofCheck stopped it (the system's out-of-memory killer?)";
+    }
+
     private SourceSpan TheoremSpan() => new(theorem.Line + LineOffset, theorem.Column + 1);
 
     private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, CancellationToken cancellationToken)
@@ -103,7 +124,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
             var text = (result.StandardError + "\n" + result.StandardOutput).Trim();
             diagnostics.Add(Diagnostic.Error(
                 result.Signal is { } signal
-                    ? $"coqc was killed by signal {signal} (out of memory or a resource limit?)"
+                    ? KilledMessage(signal, result)
                     : $"coqc failed (exit code {result.ExitCode}): {Shorten(text)}",
                 source: CoqChecker.Name));
             return diagnostics;

@@ -49,5 +49,13 @@ internal static class AdversarialAttempts
         new("combination: notation, axiom and Admitted", Head + "Notation \"x = y\" := (True) (at level 70).\nAxiom a : False.\n" + Main + "Proof.\nAdmitted.\n", Verdict.Rejected),
         new("Reset Initial to forget the preamble", Head + Main + Honest + "Reset Initial.\n", Verdict.Rejected, "output-and-state"),
         new("universe checking off", Head + "Unset Universe Checking.\n" + Main + Honest, Verdict.Rejected, "kernel-bypass"),
+        new("notation symbol opening a comment hides a Redirect", Head + "Notation \"x .(* y\" := (x + y) (at level 50).\nNotation \"x *) y\" := (x + y) (at level 50).\n"
+            + "Definition z := 1 .(* 2.\nRedirect \"out\" Print double.\nDefinition w := 3 *) 4.\n" + Main + Honest, Verdict.Rejected, "reading"),
+        new("notation symbol opening a comment hides an Axiom", Head + "Notation \"x .(* y\" := (x + y) (at level 50).\nNotation \"x *) y\" := (x + y) (at level 50).\n"
+            + "Definition z := 1 .(* 2.\nAxiom cheat : forall P : Prop, P.\nDefinition w := 3 *) 4.\n" + Main + "Proof. apply cheat. Qed.\n", Verdict.Rejected, "reading"),
+        new("three dots end a sentence and hide Add LoadPath", Head + Main + "Proof. intros n. idtac... Add LoadPath \"/tmp\" as Evil. exists n. unfold double. lia. Qed.\n", Verdict.Rejected, "loads-code"),
+        new("Succeed Section makes a Variable global", Head + "Succeed Section S.\nVariable cheat : forall P : Prop, P.\nFail End S.\n" + Main + "Proof. apply cheat. Qed.\n", Verdict.Rejected, "reading"),
+        new("Fail Theorem decoy with the canonical tokens", Head + "Fail Theorem double_even : forall n : nat, exists k, double n = 2 * k.\n"
+            + "Theorem double_even : forall n : nat, exists k, double n = k.\nProof. intros n. exists (double n). reflexivity. Qed.\n", Verdict.Rejected, "statement-tokens"),
     ];
 }

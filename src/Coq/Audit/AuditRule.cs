@@ -49,6 +49,11 @@ internal static class AuditRules
         "characters outside comments and strings other than ASCII, letters and common mathematical symbols",
         "invisible or lookalike characters can make code read differently from what coqc runs");
 
+    public static readonly AuditRule Reading = new(
+        "reading",
+        "the audit splits the file into the same sentences as coqc (coqc -time is the reference); no notation symbol containing (*, *) or a quote; no Fail/Succeed around Section, Module or End",
+        "code the audit reads differently from coqc (a comment to one, code to the other) escapes every other rule");
+
     public static readonly AuditRule StatementTokens = new(
         "statement-tokens",
         "the main theorem is stated at top level, token for token as in the canonical statement",
@@ -64,7 +69,7 @@ internal static class AuditRules
         "Print Assumptions of the main theorem is closed, or lists only the problem's allowed axioms",
         "a proof that rests on an extra axiom, or on a fixpoint or type assumed guarded or positive, proves nothing");
 
-    /// <summary>The rules run on the text before coqc (the last three need coqc).</summary>
+    /// <summary>The rules run on the text before coqc (the reading rule's comparison with coqc runs after it compiled).</summary>
     public static IReadOnlyList<AuditRule> TextRules { get; } =
-        [Admitted, Assumption, KernelBypass, LoadsCode, Require, Extraction, OutputAndState, Characters];
+        [Admitted, Assumption, KernelBypass, LoadsCode, Require, Extraction, OutputAndState, Characters, Reading];
 }

@@ -95,6 +95,16 @@ internal static class CoqAudit
                 Find(AuditRules.OutputAndState, StateCommands.Contains(head) ? text : "Redirect");
             }
 
+            if ((words.Contains("Notation") || words.Contains("Infix")) && sentence.Tokens.FirstOrDefault(IsDelimiterSymbol) is { } symbol)
+            {
+                Find(AuditRules.Reading, $"notation symbol {symbol.Text} contains a comment or string delimiter", symbol);
+            }
+
+            if (SentenceHead.IsRolledBack(sentence) && SentenceHead.Words(sentence, 1) is [var scoped and ("Section" or "Module" or "End")])
+            {
+                Find(AuditRules.Reading, $"Fail/Succeed around {scoped}: coqc rolls it back, so it opens or closes nothing");
+            }
+
             foreach (var (library, token) in RequiredLibraries(sentence))
             {
                 if (!libraries.Allows(library))
@@ -161,6 +171,14 @@ internal static class CoqAudit
                 : (t.Text, t);
         }
     }
+
+    /// <summary>
+    /// A notation string whose symbol holds <c>(*</c>, <c>*)</c> or a quote: once declared, coqc reads it as one
+    /// token, so text the audit takes for a comment or a string becomes code.
+    /// </summary>
+    private static bool IsDelimiterSymbol(CoqToken token) =>
+        token.Type == CoqLexer.STRING && token.Text.Length >= 2
+        && token.Text[1..^1] is var inner && (inner.Contains("(*", StringComparison.Ordinal) || inner.Contains("*)", StringComparison.Ordinal) || inner.Contains('"'));
 
     private static SourceSpan Span(CoqToken token, int lineOffset) =>
         new(token.Line + lineOffset, token.Column + 1, token.Line + lineOffset, token.Column + 1 + token.Text.Length);

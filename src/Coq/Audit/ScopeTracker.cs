@@ -17,7 +17,7 @@ internal sealed class ScopeTracker
     public void Observe(CoqSentence sentence)
     {
         var command = SentenceHead.CommandTokens(sentence);
-        if (command.Count < 2 || !command[0].IsIdentifier)
+        if (SentenceHead.IsRolledBack(sentence) || command.Count < 2 || !command[0].IsIdentifier)
         {
             return;
         }

@@ -34,12 +34,23 @@ internal sealed class CoqWorkspace : IDisposable
 
     public string CandidatePrefix { get; }
 
-    /// <summary>Writes <paramref name="text"/> as <c>{folder}/{name}.v</c> and compiles it with the given load paths.</summary>
-    public async Task<ProcessResult> CompileAsync(string folder, string name, string text, IEnumerable<(string Folder, string Prefix)> loadPaths, CancellationToken cancellationToken)
+    /// <summary>The memory cap of every coqc run (the sandbox's address-space limit), named when coqc is killed.</summary>
+    public long MemoryLimitBytes { get; } = new SandboxPolicy(string.Empty).MemoryLimitBytes;
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as <c>{folder}/{name}.v</c> and compiles it with the given load paths;
+    /// <paramref name="timed"/> adds <c>-time</c>, so standard output lists the range of every sentence coqc ran.
+    /// </summary>
+    public async Task<ProcessResult> CompileAsync(string folder, string name, string text, IEnumerable<(string Folder, string Prefix)> loadPaths, CancellationToken cancellationToken, bool timed = false)
     {
         var file = Path.Combine(Root, folder, name + ".v");
         await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
         var args = new List<string> { "-q" };
+        if (timed)
+        {
+            args.Add("-time");
+        }
+
         foreach (var (dir, prefix) in loadPaths)
         {
             args.AddRange(["-Q", Path.Combine(Root, dir), prefix]);
@@ -57,7 +68,7 @@ internal sealed class CoqWorkspace : IDisposable
             .WithWorkingDirectory(Path.Combine(Root, folder))
             .WithTimeout(remaining)
             .WithOutputLimit(1024 * 1024)
-            .WithSandbox(sandboxed ? new SandboxPolicy(Root) : null);
+            .WithSandbox(sandboxed ? new SandboxPolicy(Root) { MemoryLimitBytes = MemoryLimitBytes } : null);
         return await ProcessRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
     }
 

@@ -21,7 +21,7 @@ internal static class StatementGate
         foreach (var sentence in sentences)
         {
             var command = SentenceHead.CommandTokens(sentence);
-            if (!sentence.IsFocusMarker && command.Count >= 2 && CanonicalStatement.TheoremKeywords.Contains(command[0].Text)
+            if (!sentence.IsFocusMarker && !SentenceHead.IsRolledBack(sentence) && command.Count >= 2 && CanonicalStatement.TheoremKeywords.Contains(command[0].Text)
                 && command[1].Text == canonical.Name)
             {
                 if (!scopes.AtTopLevel)

@@ -13,6 +13,12 @@ internal sealed record CoqSentence(IReadOnlyList<CoqToken> Tokens, bool IsFocusM
 
     public int End => Tokens[^1].End;
 
+    /// <summary>
+    /// Where the sentence ends as coqc counts it: after its dot (or '...'), without the whitespace character that
+    /// made the dot a terminator.
+    /// </summary>
+    public int EndOfCode => Tokens[^1].Type == CoqLexer.SENTENCE_END ? Tokens[^1].Start + Tokens[^1].Text.TrimEnd().Length : Tokens[^1].End;
+
     public int Line => Tokens[0].Line;
 
     public int Column => Tokens[0].Column;

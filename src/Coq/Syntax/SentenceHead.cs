@@ -49,6 +49,12 @@ internal static class SentenceHead
         return sentence.Body.Take(prefixCount).Where(t => t.IsIdentifier).Select(t => t.Text);
     }
 
+    /// <summary>
+    /// Whether coqc undoes the sentence's effect: under <c>Fail</c> or <c>Succeed</c> a command runs and is then
+    /// rolled back, so a wrapped <c>Section</c> opens nothing and a wrapped <c>Theorem</c> states nothing.
+    /// </summary>
+    public static bool IsRolledBack(CoqSentence sentence) => PrefixWords(sentence).Any(w => w is "Fail" or "Succeed");
+
     /// <summary>The first identifiers of the command (up to <paramref name="count"/>), e.g. <c>Declare ML Module</c>.</summary>
     public static IReadOnlyList<string> Words(CoqSentence sentence, int count) =>
         CommandTokens(sentence).Take(count).TakeWhile(t => t.IsIdentifier).Select(t => t.Text).ToList();

@@ -65,8 +65,9 @@ internal static class SentenceSplitter
             }
 
             current.Add(token);
-            if (token.Type == CoqLexer.SENTENCE_END)
+            if (token.Type == CoqLexer.SENTENCE_END || (token.Type == CoqLexer.OPEN_BRACE && IsGoalSelector(current, current.Count - 1)))
             {
+                // "2: {" and "all: {" focus goals and end there, as a bullet does.
                 sentences.Add(new CoqSentence([.. current], IsFocusMarker: false, IsComplete: true));
                 current.Clear();
             }
@@ -79,6 +80,28 @@ internal static class SentenceSplitter
         }
 
         return new SplitResult(sentences, problems);
+    }
+
+    /// <summary>
+    /// Whether the first <paramref name="count"/> tokens are a goal selector: <c>2:</c>, <c>1,3:</c>, <c>1-2:</c>,
+    /// <c>all:</c>, <c>par:</c>, <c>!:</c> or <c>[name]:</c>.
+    /// </summary>
+    private static bool IsGoalSelector(List<CoqToken> tokens, int count)
+    {
+        if (count < 1 || tokens[count - 1].Text is not (":" or "!:"))
+        {
+            return false;
+        }
+
+        var selector = tokens.Take(count - 1).ToList();
+        return selector switch
+        {
+            [] => tokens[count - 1].Text == "!:",
+            [{ Text: "all" or "par" or "!" }] => true,
+            [{ Type: CoqLexer.OPEN_BRACKET }, { Type: CoqLexer.IDENT }, { Type: CoqLexer.CLOSE_BRACKET }] => true,
+            _ => selector[0].Type == CoqLexer.NUMBER
+                && selector.All(t => t.Type == CoqLexer.NUMBER || t.Type == CoqLexer.COMMA || t.Text == "-"),
+        };
     }
 
     /// <summary>Bullets (<c>-</c>, <c>++</c>, <c>***</c>) and braces at the start of a sentence focus goals; they are sentences of their own.</summary>
