@@ -1,23 +1,34 @@
 /*
  * Lean 4: a faithful lexer and a parser for the top-level command structure of a file.
  *
- * The lexer follows Lean's own token functions (Lean.Parser.Basic): nested block comments, doc comments,
- * strings with Lean's escapes and string gaps, interpolated strings (s!/m!/f!) with nested holes, raw
- * strings, char literals, «» identifiers, Lean's identifier alphabet (ASCII letters, Greek except λ Π Σ,
- * Coptic, letter-like symbols, mathematical alphanumerics, Latin-1 and Latin Extended-A, subscripts) and
- * numeric literals. Lean's token table is extensible (every notation adds tokens), so any other
- * punctuation is one OTHER token per code point.
+ * The lexer follows Lean's own token functions (Lean.Parser.Basic: whitespace/finishCommentBlock, strLitFnAux,
+ * charLitFnAux, rawStrLitFnAux, interpolatedStrFn, identFnAux, numberFnAux): nested block comments, doc comments,
+ * strings with Lean's escapes and string gaps, interpolated strings with nested holes, raw strings with any number
+ * of '#' (the closing run must match the opening one: Lean4Lexer.Partial.cs counts them), char literals (any one
+ * character between quotes, a newline included, or an escape), «» identifiers, Lean's identifier alphabet (ASCII
+ * letters, Greek except λ Π Σ, Coptic, letter-like symbols, mathematical alphanumerics, Latin-1 and Latin
+ * Extended-A, subscripts) and numeric literals. Whether a string is interpolated depends on the parser in Lean
+ * (`s!`, `m!`, `f!`, `throwError`, `dbg_trace` … take an interpolatedStr): the lexer reads the string after those
+ * words, with or without a space between, as an interpolated string. Lean's token table is extensible (every
+ * notation adds tokens), so any other punctuation is one OTHER token per code point.
  *
  * The parser knows only what a checker needs: where each command starts, its modifiers and attributes,
  * its keyword, the declared name, the binders, the type and the body. A body is every token up to the next
- * token that can only start a command, so nothing inside a proof can derail the structure, and anything the
- * parser does not understand becomes a "stray" command instead of an error.
+ * token that can only start a command, so nothing inside a proof can derail the structure.
+ *
+ * Linear time: a body ends only at a token that starts a command, and text the grammar cannot place is allowed
+ * only where no body could have continued (before the first command, or after modifiers). Were a "stray"
+ * command allowed right after a body, every body token would be ambiguous (continue the body, or begin a stray
+ * command) and ALL(*) prediction would look ahead to the next command keyword for each of them: quadratic in the
+ * length of a proof (a 1,340-line proof took minutes). Each decision below now looks ahead a bounded distance
+ * (at most to the end of one declaration header).
  */
 grammar Lean4;
 
+
 // ---------------------------------------------------------------- parser
 
-file : header command* EOF ;
+file : header strayTokens? command* EOF ;
 
 header : MODULE? importLine* ;
 
@@ -26,7 +37,7 @@ importLine : (PUBLIC | META)* IMPORT ALL? IDENT ;
 command
     : declModifiers declaration             # declarationCommand
     | declModifiers scopedCommand           # otherCommand
-    | strayTokens                           # strayCommand
+    | (attributes | modifier)+ bodyToken*   # strayCommand
     ;
 
 declModifiers : (DOC_COMMENT | attributes | modifier)* ;
@@ -61,7 +72,9 @@ binder
 
 typeSpec : COLON typeToken* ;
 
-declBody : (ASSIGN | WHERE | BAR | DERIVING) bodyToken* ;
+// A body also begins at a token that can follow no part of a header (an unmatched closing bracket, a doc
+// comment), so a broken header never leaves text outside every command.
+declBody : (ASSIGN | WHERE | BAR | DERIVING | RPAREN | RBRACE | RBRACKET | STRICT_CLOSE | DOC_COMMENT) bodyToken* ;
 
 // Commands that are not declarations: scoping, options, metaprogramming, #-commands. Their arguments run to
 // the next command start.
@@ -78,7 +91,14 @@ commandKeyword
     | DERIVING | IMPORT | MODULE | ADD_DECL_DOC | REGISTER_OPTION | INIT_QUOT
     ;
 
-strayTokens : bodyToken+ ;
+// Text before the first command (model chatter). It cannot begin with a doc comment, which belongs to a command.
+strayTokens : ~(EOF | ATTR_OPEN | DOC_COMMENT
+    | THEOREM | LEMMA | DEF | ABBREV | INSTANCE | EXAMPLE | AXIOM | OPAQUE | INDUCTIVE | COINDUCTIVE | STRUCTURE
+    | CLASS | PRIVATE | PUBLIC | PROTECTED | NONCOMPUTABLE | UNSAFE | PARTIAL | NONREC | META | LOCAL | SCOPED
+    | NAMESPACE | SECTION | END | OPEN | EXPORT | VARIABLE | UNIVERSE | SET_OPTION | ATTRIBUTE | MUTUAL
+    | INCLUDE | OMIT | NOTATION | INFIX | INFIXL | INFIXR | PREFIX | POSTFIX | MACRO | MACRO_RULES | SYNTAX
+    | ELAB | ELAB_RULES | DECLARE_SYNTAX_CAT | INITIALIZE | RUN_CMD | RUN_ELAB | RUN_META | HASH_COMMAND
+    | IMPORT | MODULE | ADD_DECL_DOC | REGISTER_OPTION | INIT_QUOT | MOD_DOC | DERIVING_INSTANCE) bodyToken* ;
 
 // Tokens inside a type: balanced brackets, stopping before the body.
 typeToken : bracketGroup | ~(ASSIGN | WHERE | DERIVING | LPAREN | RPAREN | LBRACE | RBRACE | LBRACKET | RBRACKET
@@ -202,15 +222,22 @@ STRICT_CLOSE : '⦄' ;
 BAR : '|' ;
 DOT : '.' ;
 
-STRING : '"' STRING_CHAR* '"' ;
-INTERPOLATED_STRING : [smf] '!"' ( STRING_CHAR_NO_BRACE | '\\{' | HOLE )* '"' ;
-RAW_STRING
-    : 'r"' .*? '"'
-    | 'r#"' .*? '"#'
-    | 'r##"' .*? '"##'
-    | 'r###"' .*? '"###'
+// After `s!`, `m!`, `f!`, `throwError`, `dbg_trace` … (InterpolationExpected, Lean4Lexer.Partial.cs) a string is
+// interpolated: its {…} holes are code.
+INTERPOLATED_STRING
+    : [smf] '!"' INTERPOLATED_REST
+    | { InterpolationExpected }? '"' INTERPOLATED_REST
     ;
-CHAR : '\'' ( ESCAPE | ~['\\\n] ) '\'' ;
+STRING : '"' STRING_CHAR* '"' ;
+// rawStrLitFnAux: r, any number of #, a quote; the rest (up to a quote followed by as many #) is read by
+// ReadRawStringRest. An unterminated one becomes UNTERMINATED_STRING.
+RAW_STRING : 'r' '#'* '"' { ReadRawStringRest(); } ;
+// charLitFnAux: one character (any, a newline included) or an escape, then a quote.
+CHAR : '\'' ( ESCAPE | ~['\\] ) '\'' ;
+// Never matched (its predicate is false): the type ReadRawStringRest gives a raw string that never closes.
+UNTERMINATED_STRING : { false }? 'r"' ;
+
+fragment INTERPOLATED_REST : ( STRING_CHAR_NO_BRACE | '\\{' | HOLE )* '"' ;
 
 fragment STRING_CHAR : ESCAPE | STRING_GAP | ~["\\] ;
 fragment STRING_CHAR_NO_BRACE : ESCAPE | STRING_GAP | ~["\\{] ;
@@ -218,7 +245,7 @@ fragment ESCAPE : '\\' ( [\\"'rnt] | 'x' HEX HEX | 'u' HEX HEX HEX HEX ) ;
 fragment STRING_GAP : '\\' '\r'? '\n' [ \t]* ;
 fragment HEX : [0-9a-fA-F] ;
 // An interpolation hole holds a term, which may contain strings, char literals and braces of its own.
-fragment HOLE : '{' ( HOLE | '"' STRING_CHAR* '"' | '\'' ( ESCAPE | ~['\\\n] ) '\'' | ~[{}"] )* '}' ;
+fragment HOLE : '{' ( HOLE | '"' STRING_CHAR* '"' | '\'' ( ESCAPE | ~['\\] ) '\'' | ~[{}"] )* '}' ;
 
 NUMBER
     : '0' [bB] [01_]* [01] [01_]*

@@ -45,8 +45,8 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
 
         var candidate = LeanSyntax.Parse(extracted.Code);
         var canonical = request.CanonicalStatement is { } statement ? LeanSyntax.Parse(statement) : null;
-        var allowedImports = request.AllowedImports ?? (canonical is { Imports.Count: > 0 } ? [.. canonical.Imports.Select(i => i.Module)] : LeanAudit.DefaultAllowedImports);
-        var audit = Relocate(LeanAudit.Run(candidate, allowedImports), extracted);
+        var allowedImports = request.AllowedImports ?? LeanAudit.ImportsAllowedBy([.. canonical?.Imports.Select(i => i.Module) ?? []]);
+        var audit = Relocate(LeanAudit.Run(candidate, allowedImports, request.AllowedAxioms), extracted);
         var label = "main theorem " + (canonical?.LastTheorem?.FullName ?? candidate.LastTheorem?.FullName ?? "(none)");
         if (!audit.Passed)
         {

@@ -17,6 +17,7 @@ public sealed class AuditSpecs
     [InlineData("partial def loop (n : Nat) : Nat := loop n\ntheorem t : True := trivial")]
     [InlineData("open Real in\ntheorem t : True := trivial")]
     [InlineData("#check Nat.add_comm\ntheorem t : True := trivial")]
+    [InlineData("set_option maxHeartbeats 0\nset_option maxRecDepth 100000\nset_option trace.Meta.synthInstance true\nset_option exponentiation.threshold 600\ntheorem t : True := trivial")]
     public void Ordinary_proof_code_passes(string code)
     {
         Assert.Empty(Rules(code));

@@ -20,10 +20,27 @@ public static class LeanAudit
     /// <summary>Imports a submission may use when the problem names none: Mathlib and Lean's own library.</summary>
     public static IReadOnlyList<string> DefaultAllowedImports { get; } = ["Mathlib", "Init", "Std", "Batteries", "Aesop"];
 
-    /// <summary>Audits <paramref name="file"/>; <paramref name="allowedImports"/> entries allow a module and its submodules.</summary>
-    public static AuditReport Run(LeanFile file, IReadOnlyList<string>? allowedImports = null)
+    /// <summary>
+    /// Lean libraries Mathlib itself imports: importing one of them next to Mathlib adds nothing to the environment,
+    /// and published prover output routinely has <c>import Aesop</c> after <c>import Mathlib</c>.
+    /// </summary>
+    public static IReadOnlyList<string> MathlibDependencies { get; } = ["Init", "Std", "Batteries", "Aesop", "Qq", "Plausible", "ProofWidgets", "LeanSearchClient", "ImportGraph"];
+
+    /// <summary>The imports a submission may use for a canonical statement with <paramref name="canonicalImports"/>.</summary>
+    public static IReadOnlyList<string> ImportsAllowedBy(IReadOnlyList<string> canonicalImports) =>
+        canonicalImports.Count == 0 ? DefaultAllowedImports
+        : canonicalImports.Any(i => i == "Mathlib" || i.StartsWith("Mathlib.", StringComparison.Ordinal)) ? [.. canonicalImports.Union(MathlibDependencies)]
+        : [.. canonicalImports.Append("Init")];
+
+    /// <summary>
+    /// Audits <paramref name="file"/>; <paramref name="allowedImports"/> entries allow a module and its submodules.
+    /// Native evaluation (native_decide …) is allowed only when <paramref name="allowedAxioms"/> holds
+    /// <see cref="LeanAuditRules.NativeAxiom"/>: the axiom report then records it.
+    /// </summary>
+    public static AuditReport Run(LeanFile file, IReadOnlyList<string>? allowedImports = null, IReadOnlyList<string>? allowedAxioms = null)
     {
         var allowed = allowedImports ?? DefaultAllowedImports;
+        var native = allowedAxioms?.Contains(NativeAxiom) == true;
         var findings = new List<AuditFinding>();
         foreach (var import in file.Imports)
         {
@@ -36,7 +53,7 @@ public static class LeanAudit
 
         var headerEnd = file.Commands.Count > 0 && file.Commands[0].Tokens.Count > 0 ? file.Commands[0].Tokens[0].Index : int.MaxValue;
         var code = file.AllTokens.Where(t => !t.IsTrivia).ToList();
-        ScanTokens(code, headerEnd, findings, insideString: null);
+        new Scanner(findings, native).Scan(code, headerEnd, insideString: null);
 
         foreach (var command in file.Commands.Where(c => c.IsDeclaration && c.Modifiers.Contains("partial")))
         {
@@ -49,174 +66,260 @@ public static class LeanAudit
         return new AuditReport(CheckedRules, [.. findings.DistinctBy(f => (f.Rule, f.Span.Line, f.Span.Column, f.Construct)).OrderBy(f => f.Span.Line).ThenBy(f => f.Span.Column)]);
     }
 
-    private static void ScanTokens(List<LeanToken> code, int headerEnd, List<AuditFinding> findings, LeanToken? insideString)
+    /// <summary>One pass over the code tokens; each token is looked at with at most its two neighbours (linear time).</summary>
+    private sealed class Scanner(List<AuditFinding> findings, bool nativeAllowed)
     {
-        for (var i = 0; i < code.Count; i++)
+        public void Scan(List<LeanToken> code, int headerEnd, LeanToken? insideString)
         {
-            var t = code[i];
-            var at = insideString ?? t;
-            LeanToken? Next(int k = 1) => i + k < code.Count ? code[i + k] : null;
-            var prev = i > 0 ? code[i - 1] : null;
-            switch (t.Type)
+            for (var i = 0; i < code.Count; i++)
             {
-                case Lean4Lexer.UNTERMINATED_COMMENT:
-                    findings.Add(Finding(Unterminated, at, "/- without -/"));
-                    break;
-                case Lean4Lexer.OTHER when t.Text is "\"":
-                    findings.Add(Finding(Unterminated, at, "unterminated string"));
-                    break;
-                case Lean4Lexer.AXIOM:
-                    findings.Add(Finding(Axiom, at, "axiom " + (Next()?.Text ?? string.Empty)));
-                    break;
-                case Lean4Lexer.HASH_COMMAND:
-                    if (t.Text == "#exit")
-                    {
-                        findings.Add(Finding(Exit, at, t.Text));
-                    }
-                    else if (t.Text is not ("#check" or "#check_failure"))
-                    {
+                var t = code[i];
+                var at = insideString ?? t;
+                LeanToken? Next(int k = 1) => i + k < code.Count ? code[i + k] : null;
+                var prev = i > 0 ? code[i - 1] : null;
+                switch (t.Type)
+                {
+                    case Lean4Lexer.UNTERMINATED_COMMENT:
+                        findings.Add(Finding(Unterminated, at, "/- without -/"));
+                        break;
+                    case Lean4Lexer.UNTERMINATED_STRING:
+                    case Lean4Lexer.OTHER when t.Text is "\"":
+                        findings.Add(Finding(Unterminated, at, "unterminated string"));
+                        break;
+                    case Lean4Lexer.OTHER when IsLookAlikeLetter(t.Text):
+                        findings.Add(Finding(Homoglyph, at, $"'{t.Text}' (U+{char.ConvertToUtf32(t.Text, 0):X4}) next to '{Next()?.Text ?? prev?.Text}'"));
+                        break;
+                    case Lean4Lexer.AXIOM:
+                        findings.Add(Finding(Axiom, at, "axiom " + (Next()?.Text ?? string.Empty)));
+                        break;
+                    case Lean4Lexer.HASH_COMMAND:
+                        if (t.Text == "#exit")
+                        {
+                            findings.Add(Finding(Exit, at, t.Text));
+                        }
+                        else if (!HarmlessHashCommands.Contains(t.Text))
+                        {
+                            findings.Add(Finding(RunsCode, at, t.Text));
+                        }
+
+                        break;
+                    case Lean4Lexer.RUN_CMD or Lean4Lexer.RUN_ELAB or Lean4Lexer.RUN_META or Lean4Lexer.INIT_QUOT:
                         findings.Add(Finding(RunsCode, at, t.Text));
-                    }
+                        break;
+                    case Lean4Lexer.ELAB or Lean4Lexer.ELAB_RULES or Lean4Lexer.MACRO or Lean4Lexer.MACRO_RULES or Lean4Lexer.SYNTAX
+                        or Lean4Lexer.DECLARE_SYNTAX_CAT or Lean4Lexer.NOTATION or Lean4Lexer.INFIX or Lean4Lexer.INFIXL
+                        or Lean4Lexer.INFIXR or Lean4Lexer.PREFIX or Lean4Lexer.POSTFIX:
+                        findings.Add(Finding(ExtendsSyntax, at, t.Text));
+                        break;
+                    case Lean4Lexer.INITIALIZE or Lean4Lexer.REGISTER_OPTION:
+                        findings.Add(Finding(Initialize, at, t.Text));
+                        break;
+                    case Lean4Lexer.UNSAFE:
+                        findings.Add(Finding(Unsafe, at, t.Text));
+                        break;
+                    case Lean4Lexer.MODULE when i > 0 || insideString is not null:
+                        // The module system's `module` keyword is allowed as the file's first token only.
+                        findings.Add(Finding(ModuleHeader, at, t.Text));
+                        break;
+                    case Lean4Lexer.IMPORT when t.Index >= headerEnd:
+                        findings.Add(Finding(Import, at, "import after the header"));
+                        break;
+                    case Lean4Lexer.OPEN when Next()?.Type == Lean4Lexer.PRIVATE:
+                        findings.Add(Finding(PrivateAccess, at, "open private"));
+                        break;
+                    case Lean4Lexer.SET_OPTION:
+                        CheckOption(Next(), Next(2), at);
+                        break;
+                    case Lean4Lexer.ATTR_OPEN:
+                        CheckAttributes(code, i + 1, at);
+                        break;
+                    case Lean4Lexer.ATTRIBUTE when Next()?.Type == Lean4Lexer.LBRACKET:
+                        CheckAttributes(code, i + 2, at);
+                        break;
+                    case Lean4Lexer.INTERPOLATED_STRING:
+                        foreach (var hole in Holes(t.Text))
+                        {
+                            Scan([.. LeanSyntax.Lex(hole).Where(h => !h.IsTrivia)], int.MaxValue, at);
+                        }
 
-                    break;
-                case Lean4Lexer.RUN_CMD or Lean4Lexer.RUN_ELAB or Lean4Lexer.RUN_META or Lean4Lexer.INIT_QUOT:
-                    findings.Add(Finding(RunsCode, at, t.Text));
-                    break;
-                case Lean4Lexer.ELAB or Lean4Lexer.ELAB_RULES or Lean4Lexer.MACRO or Lean4Lexer.MACRO_RULES or Lean4Lexer.SYNTAX
-                    or Lean4Lexer.DECLARE_SYNTAX_CAT or Lean4Lexer.NOTATION or Lean4Lexer.INFIX or Lean4Lexer.INFIXL
-                    or Lean4Lexer.INFIXR or Lean4Lexer.PREFIX or Lean4Lexer.POSTFIX:
-                    findings.Add(Finding(ExtendsSyntax, at, t.Text));
-                    break;
-                case Lean4Lexer.INITIALIZE or Lean4Lexer.REGISTER_OPTION:
-                    findings.Add(Finding(Initialize, at, t.Text));
-                    break;
-                case Lean4Lexer.UNSAFE:
-                    findings.Add(Finding(Unsafe, at, t.Text));
-                    break;
-                case Lean4Lexer.MODULE:
-                    findings.Add(Finding(ModuleHeader, at, t.Text));
-                    break;
-                case Lean4Lexer.IMPORT when t.Index >= headerEnd:
-                    findings.Add(Finding(Import, at, "import after the header"));
-                    break;
-                case Lean4Lexer.OPEN when Next()?.Type == Lean4Lexer.PRIVATE:
-                    findings.Add(Finding(PrivateAccess, at, "open private"));
-                    break;
-                case Lean4Lexer.SET_OPTION:
-                    CheckOption(Next(), Next(2), at, findings);
-                    break;
-                case Lean4Lexer.ATTR_OPEN:
-                    CheckAttributes(code, i + 1, at, findings);
-                    break;
-                case Lean4Lexer.ATTRIBUTE when Next()?.Type == Lean4Lexer.LBRACKET:
-                    CheckAttributes(code, i + 2, at, findings);
-                    break;
-                case Lean4Lexer.INTERPOLATED_STRING:
-                    foreach (var hole in Holes(t.Text))
-                    {
-                        ScanTokens([.. LeanSyntax.Lex(hole).Where(h => !h.IsTrivia)], int.MaxValue, findings, at);
-                    }
-
-                    break;
-                case Lean4Lexer.IDENT:
-                    CheckIdentifier(t, prev, Next(), at, i == 0, findings);
-                    break;
+                        break;
+                    case Lean4Lexer.IDENT:
+                        CheckIdentifier(code, i, at);
+                        break;
+                }
             }
         }
-    }
 
-    private static void CheckIdentifier(LeanToken t, LeanToken? prev, LeanToken? next, LeanToken at, bool first, List<AuditFinding> findings)
-    {
-        var parts = LeanNames.Components(t.Text);
-        var last = parts[^1];
-        if (parts.Any(p => p is "sorry" or "admit" or "sorryAx") || t.Text == "stop")
-        {
-            findings.Add(Finding(Sorry, at, t.Text));
-        }
-        else if (parts.Any(NativeNames.Contains) || (last == "native" && (prev?.Text == "+" || next?.Type == Lean4Lexer.ASSIGN)))
-        {
-            findings.Add(Finding(NativeCode, at, prev?.Text == "+" ? "+native" : t.Text));
-        }
-        else if (last is "implemented_by" or "extern" or "csimp")
-        {
-            findings.Add(Finding(Implementation, at, t.Text));
-        }
-        else if (t.Text is "run_tac" or "by_elab" || (t.Text == "eval" && next?.Text == "%"))
-        {
-            // Mathlib's run_tac / by_elab / eval% run tactic, elaborator or compiled code inside a proof.
-            findings.Add(Finding(RunsCode, at, next?.Text == "%" ? "eval%" : t.Text));
-        }
-        else if (last == "include_str")
-        {
-            findings.Add(Finding(ReadsFiles, at, t.Text));
-        }
-        else if (SyntaxIdentifiers.Contains(t.Text))
-        {
-            findings.Add(Finding(ExtendsSyntax, at, t.Text));
-        }
-        else if (first && t.Text == "prelude")
-        {
-            findings.Add(Finding(ModuleHeader, at, t.Text));
-        }
-    }
-
-    private static void CheckOption(LeanToken? name, LeanToken? value, LeanToken at, List<AuditFinding> findings)
-    {
-        var option = name?.Name ?? string.Empty;
-        var allowed = AllowedOptions.Any(a => a.EndsWith('.') ? option.StartsWith(a, StringComparison.Ordinal) : option == a);
-        if (allowed && option == "maxHeartbeats")
-        {
-            allowed = value?.Type == Lean4Lexer.NUMBER
-                && long.TryParse(value.Text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                && n is > 0 and <= MaxHeartbeatsCap;
-        }
-
-        if (!allowed)
-        {
-            findings.Add(new AuditFinding(Option, $"set_option {option} {value?.Text}".TrimEnd(), at.Span,
-                option.StartsWith("debug.", StringComparison.Ordinal)
-                    ? "debug.* options can switch off the kernel's checks."
-                    : $"{Reasons[Option]} Allowed: {string.Join(", ", AllowedOptions)} (maxHeartbeats between 1 and {MaxHeartbeatsCap})."));
-        }
-    }
-
-    /// <summary>Checks each comma-separated attribute from <paramref name="start"/> to the closing bracket.</summary>
-    private static void CheckAttributes(List<LeanToken> code, int start, LeanToken at, List<AuditFinding> findings)
-    {
-        var depth = 0;
-        var expectName = true;
-        for (var i = start; i < code.Count; i++)
+        private void CheckIdentifier(List<LeanToken> code, int i, LeanToken at)
         {
             var t = code[i];
-            if (t.Type is Lean4Lexer.LBRACKET or Lean4Lexer.LPAREN or Lean4Lexer.LBRACE)
+            var prev = i > 0 ? code[i - 1] : null;
+            var next = i + 1 < code.Count ? code[i + 1] : null;
+            var parts = LeanNames.Components(t.Text);
+            var last = parts[^1];
+            if (parts.Any(SorryNames.Contains) || (t.Text == "stop" && IsStopTactic(prev, t, next)))
             {
-                depth++;
+                findings.Add(Finding(Sorry, at, t.Text));
             }
-            else if (t.Type is Lean4Lexer.RPAREN or Lean4Lexer.RBRACE)
+            else if (parts.Any(NativeNames.Contains) || (last == "native" && (prev?.Text == "+" || next?.Type == Lean4Lexer.ASSIGN)))
             {
-                depth--;
-            }
-            else if (t.Type == Lean4Lexer.RBRACKET)
-            {
-                if (depth-- == 0)
+                if (!nativeAllowed)
                 {
-                    return;
+                    findings.Add(Finding(NativeCode, at, prev?.Text == "+" ? "+native" : t.Text));
                 }
             }
-            else if (depth == 0 && t.Text == ",")
+            else if (last is "implemented_by" or "extern" or "csimp")
             {
-                expectName = true;
+                findings.Add(Finding(Implementation, at, t.Text));
             }
-            else if (depth == 0 && expectName && t.Text is not ("-" or "local" or "scoped"))
+            else if (t.Text is "run_tac" or "by_elab" || (t.Text == "eval" && next?.Text == "%"))
             {
-                expectName = false;
-                if (!AllowedAttributes.Contains(t.Name))
+                // Mathlib's run_tac / by_elab / eval% run tactic, elaborator or compiled code inside a proof.
+                findings.Add(Finding(RunsCode, at, next?.Text == "%" ? "eval%" : t.Text));
+            }
+            else if (t.Text == "config" && next?.Type == Lean4Lexer.ASSIGN && i + 2 < code.Count && code[i + 2].Text is "⟨" or "(")
+            {
+                // A configuration is elaborated and evaluated; given positionally (⟨…⟩, or computed) it can switch on
+                // options such as native evaluation without naming them. `{ field := … }` names every field.
+                findings.Add(Finding(RunsCode, at, "config := " + code[i + 2].Text + "…"));
+            }
+            else if (t.Text is "aesop" or "aesop?" && next?.Type == Lean4Lexer.LPAREN && AddsTacticRule(code, i + 1))
+            {
+                findings.Add(Finding(RunsCode, at, t.Text + " (add … tactic …)"));
+            }
+            else if (last == "include_str")
+            {
+                findings.Add(Finding(ReadsFiles, at, t.Text));
+            }
+            else if (SyntaxIdentifiers.Contains(t.Text))
+            {
+                findings.Add(Finding(ExtendsSyntax, at, t.Text));
+            }
+            else if (i == 0 && t.Text == "prelude")
+            {
+                findings.Add(Finding(ModuleHeader, at, t.Text));
+            }
+        }
+
+        /// <summary>
+        /// `stop` as a tactic begins a tactic (first on its line, or after `by`, `;`, `·`, `<;>`, `=>`) and is not
+        /// used as a term or binder (followed by `:`, `,`, `)`, `=>`, an operator …): `(start stop : ℕ)` is a binder.
+        /// </summary>
+        private static bool IsStopTactic(LeanToken? prev, LeanToken stop, LeanToken? next)
+        {
+            var starts = prev is null || prev.EndLine < stop.Line || prev.Text is "by" or ";" or "·" or "<;>" or "=>" or ".";
+            var asTerm = next is not null && next.Line == stop.Line
+                && (next.Type is Lean4Lexer.COLON or Lean4Lexer.ASSIGN or Lean4Lexer.RPAREN or Lean4Lexer.RBRACE or Lean4Lexer.RBRACKET
+                    || next.Text is "," or "=>" or "↦" or "=" or "≠" or "<" or "≤" or ">" or "≥" or "+" or "-" or "*" or "/" or "^" or "%" or "∣" or "⟩" or "|" or "∈" or "∉");
+            return starts && !asTerm;
+        }
+
+        /// <summary>Aesop's `(add … tactic …)` clause registers a user tactic that aesop then runs.</summary>
+        private static bool AddsTacticRule(List<LeanToken> code, int open)
+        {
+            var depth = 0;
+            var inAdd = false;
+            for (var k = open; k < code.Count; k++)
+            {
+                var c = code[k];
+                if (c.Type == Lean4Lexer.LPAREN)
                 {
-                    findings.Add(new AuditFinding(AttributeRule, $"@[{t.Text}]", (t.Line > 0 ? t : at).Span,
-                        $"{Reasons[AttributeRule]} Allowed: {string.Join(", ", AllowedAttributes.Order(StringComparer.Ordinal))}."));
+                    depth++;
+                }
+                else if (c.Type == Lean4Lexer.RPAREN && --depth == 0)
+                {
+                    if (k + 1 >= code.Count || code[k + 1].Type != Lean4Lexer.LPAREN)
+                    {
+                        return false;
+                    }
+                }
+                else if (depth == 1 && c.Text == "add")
+                {
+                    inAdd = true;
+                }
+                else if (inAdd && c.Text == "tactic")
+                {
+                    return true;
+                }
+                else if (c.Line > code[open].Line + 20)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private void CheckOption(LeanToken? name, LeanToken? value, LeanToken at)
+        {
+            var option = name?.Name ?? string.Empty;
+            bool Matches(string a) => a.EndsWith('.') ? option.StartsWith(a, StringComparison.Ordinal) : option == a;
+            if (AllowedOptions.Any(Matches))
+            {
+                return;
+            }
+
+            var refused = RefusedOptionReasons.FirstOrDefault(r => Matches(r.Key)).Value;
+            findings.Add(new AuditFinding(Option, $"set_option {option} {value?.Text}".TrimEnd(), at.Span,
+                refused ?? $"{Reasons[Option]} Allowed: {string.Join(", ", AllowedOptions.Select(a => a.EndsWith('.') ? a + "*" : a))}."));
+        }
+
+        /// <summary>Checks each comma-separated attribute from <paramref name="start"/> to the closing bracket.</summary>
+        private void CheckAttributes(List<LeanToken> code, int start, LeanToken at)
+        {
+            var depth = 0;
+            var expectName = true;
+            for (var i = start; i < code.Count; i++)
+            {
+                var t = code[i];
+                if (t.Type is Lean4Lexer.LBRACKET or Lean4Lexer.LPAREN or Lean4Lexer.LBRACE)
+                {
+                    depth++;
+                }
+                else if (t.Type is Lean4Lexer.RPAREN or Lean4Lexer.RBRACE)
+                {
+                    depth--;
+                }
+                else if (t.Type == Lean4Lexer.RBRACKET)
+                {
+                    if (depth-- == 0)
+                    {
+                        return;
+                    }
+                }
+                else if (depth == 0 && t.Text == ",")
+                {
+                    expectName = true;
+                }
+                else if (depth == 0 && expectName && t.Text is not ("-" or "local" or "scoped"))
+                {
+                    expectName = false;
+                    if (!AllowedAttributes.Contains(t.Name))
+                    {
+                        findings.Add(new AuditFinding(AttributeRule, $"@[{t.Text}]", (t.Line > 0 ? t : at).Span,
+                            t.Name == "aesop"
+                                ? "@[aesop] registers a rule that aesop runs later, and a rule can be a user tactic (code). " + Reasons[AttributeRule]
+                                : $"{Reasons[AttributeRule]} Allowed: {string.Join(", ", AllowedAttributes.Order(StringComparer.Ordinal))}."));
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>Letters from scripts whose letters look like Latin ones and which Lean never accepts in identifiers.</summary>
+    private static bool IsLookAlikeLetter(string text)
+    {
+        if (text.Length == 0 || !System.Text.Rune.TryGetRuneAt(text, 0, out var rune) || !System.Text.Rune.IsLetter(rune))
+        {
+            return false;
+        }
+
+        var v = rune.Value;
+        return v is >= 0x0400 and <= 0x052F // Cyrillic and its supplement
+            or >= 0x0530 and <= 0x058F        // Armenian
+            or >= 0x13A0 and <= 0x13FF        // Cherokee
+            or >= 0xFF21 and <= 0xFF5A        // full-width Latin
+            or >= 0x0250 and <= 0x02AF;       // IPA extensions (ɑ, ɡ …)
     }
 
     private static bool IsPropositional(LeanToken t) =>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ProofCheck.LeanBridge.Syntax;
+using ProofCheck.LeanBridge.Syntax.Generated;
 
 namespace ProofCheck.LeanBridge.Extraction;
 
@@ -28,13 +30,15 @@ public static partial class LeanExtraction
     {
         ArgumentNullException.ThrowIfNull(answer);
         var lines = answer.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        // A Lean file whose doc comment shows a ```lean example is still one Lean file: fences inside comments are text.
+        var inComment = CoveredLines(string.Join('\n', lines), strings: false);
         var blocks = new List<(string Info, int FirstLine, string Code)>();
         var sawFence = false;
         string? unclosedInfo = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var open = FenceOpen().Match(lines[i]);
-            if (!open.Success)
+            if (!open.Success || inComment.Contains(i))
             {
                 continue;
             }
@@ -43,9 +47,16 @@ public static partial class LeanExtraction
             var fence = open.Groups["fence"].Value;
             var info = open.Groups["info"].Value.ToLowerInvariant();
             var close = -1;
+            // Inside a Lean block, a fence line within a Lean comment or string (a doc comment's example) does not close it.
+            var inLean = info is "lean" or "lean4" ? CoveredLines(string.Join('\n', lines[(i + 1)..]), strings: true) : [];
             for (var j = i + 1; j < lines.Length; j++)
             {
                 var t = lines[j].TrimStart(' ');
+                if (inLean.Contains(j - i - 1))
+                {
+                    continue;
+                }
+
                 if (lines[j].Length - t.Length <= 3 && t.StartsWith(fence[..3], StringComparison.Ordinal) && t.TrimEnd().Trim(fence[0]).Length == 0 && t.TrimEnd().Length >= fence.Length)
                 {
                     close = j;
@@ -93,5 +104,23 @@ public static partial class LeanExtraction
         }
 
         return new ExtractedLean(answer.Replace("\r\n", "\n", StringComparison.Ordinal), 1, "plain");
+    }
+
+    /// <summary>0-based lines of <paramref name="text"/> that begin inside a Lean comment (or string) spanning lines.</summary>
+    private static HashSet<int> CoveredLines(string text, bool strings)
+    {
+        var covered = new HashSet<int>();
+        foreach (var t in LeanSyntax.Lex(text))
+        {
+            if (t.EndLine > t.Line && (t.Type is Lean4Lexer.BLOCK_COMMENT or Lean4Lexer.DOC_COMMENT or Lean4Lexer.MOD_DOC || (strings && t.IsStringLike)))
+            {
+                for (var line = t.Line + 1; line <= t.EndLine; line++)
+                {
+                    covered.Add(line - 1);
+                }
+            }
+        }
+
+        return covered;
     }
 }

@@ -39,8 +39,10 @@ public static class StatementGate
             return new StatementMatch(null, $"'{main.FullName}' must be a theorem, not a {candidateMain.Keyword}", candidateMain.Tokens[0].Span);
         }
 
-        var expected = main.Header;
-        var actual = candidateMain.Header;
+        // The names already agree once resolved (FullName); as written they may differ (`theorem _root_.x` inside a
+        // namespace, `«x»`), so the comparison starts after the name.
+        var expected = main.Header.Skip(1).ToList();
+        var actual = candidateMain.Header.Skip(1).ToList();
         for (var i = 0; i < Math.Max(expected.Count, actual.Count); i++)
         {
             var e = i < expected.Count ? expected[i] : null;

@@ -54,6 +54,9 @@ public sealed record LeanFile(IReadOnlyList<LeanImport> Imports, IReadOnlyList<L
 
     /// <summary>Line (1-based) of the first command after the import header; 1 when there are no imports.</summary>
     public int BodyStartLine { get; init; } = 1;
+
+    /// <summary>Lines where the parser met text it could not place in any command (Lean would reject it too).</summary>
+    public IReadOnlyList<int> UnplacedLines { get; init; } = [];
 }
 
 public sealed record LeanImport(string Module, int Line);

@@ -29,8 +29,10 @@ public static class LeanSyntax
         var all = stream.GetTokens().Where(t => t.Type != TokenConstants.EOF).Select((t, i) => Convert(t, i)).ToList();
         var parser = new Lean4Parser(stream) { BuildParseTree = true };
         parser.RemoveErrorListeners();
+        var unplaced = new UnplacedTokens();
+        parser.AddErrorListener(unplaced);
         var tree = parser.file();
-        return new CommandCollector(all).Collect(tree);
+        return new CommandCollector(all).Collect(tree) with { UnplacedLines = unplaced.Lines };
     }
 
     /// <summary>
@@ -43,6 +45,11 @@ public static class LeanSyntax
         if (file.Commands.FirstOrDefault(c => c.IsStray) is { } stray)
         {
             throw new FormatException($"line {stray.Line}: the Lean grammar cannot place '{Shorten(stray)}' in any command");
+        }
+
+        if (file.UnplacedLines.Count > 0)
+        {
+            throw new FormatException($"line {file.UnplacedLines[0]}: the Lean grammar cannot place this text in any command");
         }
 
         return file.LastTheorem?.FullName ?? throw new FormatException("the Lean grammar found no theorem in the statement");
@@ -88,9 +95,19 @@ public static class LeanSyntax
         return new LeanToken(t.Type, text, t.Line, t.Column + 1, endLine, endColumn) { Index = index };
     }
 
+    /// <summary>Lines of tokens the parser had to skip (a header it could not read), so no text goes unnoticed.</summary>
+    private sealed class UnplacedTokens : BaseErrorListener
+    {
+        public List<int> Lines { get; } = [];
+
+        public override void SyntaxError(TextWriter output, IRecognizer recognizer, IToken offendingSymbol, int line, int charPositionInLine, string msg, RecognitionException e) =>
+            Lines.Add(line);
+    }
+
     /// <summary>Turns the parse tree into <see cref="LeanCommand"/>s, tracking namespace/section/end.</summary>
     private sealed class CommandCollector(IReadOnlyList<LeanToken> all)
     {
+        // One entry per name component: `namespace A.B` opens A and A.B, and `end B` closes only the second.
         private readonly Stack<(string Name, bool IsNamespace)> scopes = new();
 
         public LeanFile Collect(Lean4Parser.FileContext tree)
@@ -99,6 +116,11 @@ public static class LeanSyntax
                 .Select(i => new LeanImport(LeanNames.Unescape(i.IDENT().GetText()), i.Start.Line))
                 .ToList();
             var commands = tree.command().Select(Command).ToList();
+            if (tree.strayTokens() is { } chatter)
+            {
+                commands.Insert(0, new LeanCommand("stray", Tokens(chatter)) { IsStray = true });
+            }
+
             var bodyStart = commands.Count > 0 ? commands[0].Line : imports.Count > 0 ? imports[^1].Line + 1 : 1;
             return new LeanFile(imports, commands, all) { BodyStartLine = bodyStart };
         }
@@ -146,7 +168,11 @@ public static class LeanSyntax
             };
         }
 
-        /// <summary>The first top-level `|` that begins a line (a match alternative, unlike `|x|`), or -1.</summary>
+        /// <summary>
+        /// The first top-level `|` that begins a line and is a match alternative (`| 0 => …`: a `=>` follows before
+        /// any other `|`), or -1. A statement re-wrapped so that a line starts with an absolute value (`|a - c| ≤ …`)
+        /// stays whole.
+        /// </summary>
         private static int PatternStart(List<LeanToken> type)
         {
             var depth = 0;
@@ -161,13 +187,31 @@ public static class LeanSyntax
                 {
                     depth--;
                 }
-                else if (t.Type == Lean4Lexer.BAR && depth == 0 && i > 0 && type[i - 1].EndLine < t.Line)
+                else if (t.Type == Lean4Lexer.BAR && depth == 0 && i > 0 && type[i - 1].EndLine < t.Line && IsAlternative(type, i))
                 {
                     return i;
                 }
             }
 
             return -1;
+        }
+
+        private static bool IsAlternative(List<LeanToken> type, int bar)
+        {
+            for (var j = bar + 1; j < type.Count; j++)
+            {
+                if (type[j].Text == "=>")
+                {
+                    return true;
+                }
+
+                if (type[j].Type == Lean4Lexer.BAR)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         private LeanCommand Other(Lean4Parser.DeclModifiersContext mods, Lean4Parser.ScopedCommandContext command)
@@ -179,13 +223,26 @@ public static class LeanSyntax
             switch (keyword)
             {
                 case "namespace" when firstArg is not null:
-                    scopes.Push((firstArg, true));
+                    foreach (var part in LeanNames.Components(firstArg))
+                    {
+                        scopes.Push((part, true));
+                    }
+
                     break;
                 case "section":
-                    scopes.Push((firstArg ?? string.Empty, false));
+                    foreach (var part in firstArg is null ? [string.Empty] : LeanNames.Components(firstArg))
+                    {
+                        scopes.Push((part, false));
+                    }
+
                     break;
-                case "end" when scopes.Count > 0:
-                    scopes.Pop();
+                case "end":
+                    // `end A.B` closes as many scopes as the name has components; a bare `end` closes one.
+                    for (var n = firstArg is null ? 1 : LeanNames.Components(firstArg).Count; n > 0 && scopes.Count > 0; n--)
+                    {
+                        scopes.Pop();
+                    }
+
                     break;
             }
 
