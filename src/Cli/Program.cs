@@ -16,6 +16,7 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(RecheckCommand.Create());
+root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);

@@ -24,10 +24,24 @@ internal static class Terminal
     }
 
     /// <summary>The console for messages on stderr, plain under the same rules as stdout.</summary>
-    public static IAnsiConsole Errors() =>
-        Console.IsErrorRedirected || NoColorRequested
-            ? Plain(Console.Error)
-            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    public static IAnsiConsole Errors()
+    {
+        if (!Console.IsErrorRedirected && !NoColorRequested)
+        {
+            return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        }
+
+        var plain = Plain(Console.Error);
+        // A message in a log or a pipe is not wrapped at 80 columns: a path or a command to copy stays on one line.
+        if (Console.IsErrorRedirected)
+        {
+            plain.Profile.Width = UnwrappedWidth;
+        }
+
+        return plain;
+    }
+
+    private const int UnwrappedWidth = 4096;
 
     private const int RedirectedWidth = 160;
 

@@ -31,20 +31,34 @@ internal static class RunCommand
         var targets = new Option<string>("--targets") { Description = "Comma-separated: lean, coq, smt.", DefaultValueFactory = _ => "coq,smt" };
         var prompt = new Option<string>("--prompt") { Description = "Prove prompt style: plain or reflective (or any prove-STYLE.md in --prompts).", DefaultValueFactory = _ => "plain" };
         var prompts = new Option<string?>("--prompts") { Description = "A folder of prompt templates overriding the shipped ones, file by file." };
-        var maxTokens = new Option<int>("--max-tokens") { Description = "Longest model answer, in tokens.", DefaultValueFactory = _ => 2048 };
-        var workers = new Option<int>("--workers", "-j") { Description = "Samples worked on at once (checks of one overlap generation of another).", DefaultValueFactory = _ => 2 };
-        var requests = new Option<int>("--parallel-requests") { Description = "Model requests in flight at once (raise for a server that batches).", DefaultValueFactory = _ => 1 };
+        var maxTokens = new Option<int>("--max-tokens")
+        {
+            Description = "Longest model answer in tokens, thinking included. Reasoning models (QwQ, DeepSeek-R1) think for thousands of " +
+                "tokens before answering: keep 16384 or more for them, and a --context that holds prompt plus answer. An answer cut off " +
+                "at this limit is stored as truncated and never formalized or checked; lower it only for models that answer directly.",
+            DefaultValueFactory = _ => RunConfig.DefaultMaxTokens,
+        };
+        var temperature = new Option<float?>("--temperature") { Description = "Sampling temperature (0-2) sent with every request (default: the backend's)." };
+        var topP = new Option<float?>("--top-p") { Description = "Nucleus sampling threshold (0-1] sent with every request (default: the backend's)." };
+        var seed = new Option<int?>("--seed") { Description = "Mixed into every sample's seed, to draw a different but repeatable set of samples." };
+        var workers = new Option<int>("--workers", "-j") { Description = "Samples worked on at once (checks of one overlap generation of another); may change on --resume.", DefaultValueFactory = _ => 2 };
+        var requests = new Option<int>("--parallel-requests") { Description = "Model requests in flight at once (raise for a server that batches); may change on --resume.", DefaultValueFactory = _ => 1 };
         var dir = new Option<string>("--dir") { Description = "The problems folder.", DefaultValueFactory = _ => "problems" };
         var store = RunStoreOption.Create();
-        var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with its stored settings." };
+        var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with the settings it was started with (options that differ are refused)." };
+        var allowModelChange = new Option<bool>("--allow-model-change") { Description = "With --resume: continue with the --model (and --template/--threads/--context) given, not the stored one." };
         var template = new Option<string?>("--template") { Description = "Embedded model only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
         var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads (0 = all cores)." };
-        var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens.", DefaultValueFactory = _ => 4096 };
-        var timeout = new Option<int?>("--timeout") { Description = "Checker time limit per obligation, in seconds." };
+        var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens (0 = the model's trained length).", DefaultValueFactory = _ => 4096 };
+        var timeout = new Option<int?>("--timeout") { Description = "Checker time limit per obligation, in seconds (default: each checker's own)." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run checkers without the sandbox (recorded with every result). Only for trusted input." };
-        var command = new Command("run", "Prove, formalize, check and repair: run a model over problems and store every step.")
+        var command = new Command(
+            "run",
+            "Prove, formalize, check and repair: run a model over problems and store every step.\n" +
+            "Exit codes: 0 every target of every problem Verified; 1 otherwise (or stopped); 2 bad input or a model that fails; 3 a needed checker is missing; 130 Ctrl-C.")
         {
-            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, workers, requests, dir, store, resume, template, threads, context, timeout, noSandbox,
+            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, workers, requests, dir, store, resume, allowModelChange,
+            template, threads, context, timeout, noSandbox,
         };
         command.SetAction(async (parse, outer) =>
         {
@@ -54,52 +68,99 @@ internal static class RunCommand
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnce(stop));
             using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnce(stop));
             var ct = stop.Token;
+            var workerCount = parse.GetValue(workers);
+            if (workerCount < 1)
+            {
+                throw new UserInputException("--workers must be at least 1.");
+            }
+
+            if (parse.GetValue(requests) < 1)
+            {
+                throw new UserInputException("--parallel-requests must be at least 1.");
+            }
+
             var storePath = parse.GetValue(store)!;
             using var runs = RunStore.Open(storePath);
             RunInfo run;
+            Microsoft.Extensions.AI.IChatClient chat;
             if (parse.GetValue(resume) is { } resumeId)
             {
                 run = runs.GetRun(resumeId);
                 if (run.Status == RunInfo.Finished)
                 {
                     AnsiConsole.MarkupLine($"Run {Markup.Escape(run.Id)} is already finished.");
-                    RunResultView.Write(AnsiConsole.Console, run, RunSummary.Build(runs, run));
-                    return 0;
+                    return Finish(runs, run, storePath);
+                }
+
+                var config = ResumedConfig(parse, run, patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, dir,
+                    allowModelChange, template, threads, context, timeout, noSandbox);
+                // Claimed before the model loads, so a second process is told at once that the run is taken.
+                runs.Claim(run.Id);
+                try
+                {
+                    chat = CreateModel(config);
+                }
+                catch (UserInputException)
+                {
+                    runs.SetStatus(run.Id, RunInfo.Interrupted);
+                    throw;
+                }
+
+                if (config != run.Config)
+                {
+                    runs.UpdateConfig(run.Id, config);
+                    run = runs.GetRun(run.Id);
                 }
             }
             else
             {
                 var set = ProblemSet.Load(parse.GetValue(dir)!);
                 var selected = set.Select(parse.GetValue(patterns) ?? []);
+                var promptsDir = parse.GetValue(prompts) is { } p ? Path.GetFullPath(p) : null;
+                string modelSpec;
+                try
+                {
+                    modelSpec = ModelSelector.Resolve(parse.GetValue(model));
+                }
+                catch (ModelException e)
+                {
+                    throw Explained(e, string.Empty);
+                }
+
                 var config = new RunConfig
                 {
-                    Model = ModelSelector.Resolve(parse.GetValue(model)),
+                    Model = modelSpec,
                     Problems = [.. selected.Select(p => p.Id)],
                     Targets = [.. parse.GetValue(targets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                     Samples = parse.GetValue(samples),
                     Rounds = parse.GetValue(rounds),
                     MaxTokens = parse.GetValue(maxTokens),
+                    Temperature = parse.GetValue(temperature),
+                    TopP = parse.GetValue(topP),
+                    Seed = parse.GetValue(seed),
+                    Template = parse.GetValue(template),
+                    Threads = parse.GetValue(threads),
+                    ContextLength = parse.GetValue(context),
                     PromptStyle = parse.GetValue(prompt)!,
-                    PromptsDirectory = parse.GetValue(prompts) is { } p ? Path.GetFullPath(p) : null,
+                    PromptsDirectory = promptsDir,
+                    PromptsHash = Pipeline.Prompts.PromptLibrary.OverridesHash(promptsDir),
                     ProblemsDirectory = Path.GetFullPath(set.Directory),
                     CheckTimeoutSeconds = parse.GetValue(timeout),
                     Sandboxed = !parse.GetValue(noSandbox),
                 };
                 config.Validate();
                 Pipeline.Prompts.PromptLibrary.Create(config.PromptsDirectory).Load(Pipeline.Prompts.PromptLibrary.ProveTemplateName(config.PromptStyle));
-                run = RunEngine.Create(runs, config, selected, GitRevision());
-            }
-
-            var modelSpec = parse.GetValue(model) ?? run.Config.Model;
-            Microsoft.Extensions.AI.IChatClient chat;
-            try
-            {
-                chat = ModelSelector.Create(modelSpec, new ModelSelectionOptions { ContextLength = parse.GetValue(context), Template = parse.GetValue(template), Threads = parse.GetValue(threads) });
-            }
-            catch (ModelException e)
-            {
-                runs.SetStatus(run.Id, RunInfo.Interrupted);
-                throw new UserInputException($"{e.Message}{(e.Advice is null ? string.Empty : "\nhint: " + e.Advice)}\nThe run {run.Id} is stored; resume it with: proofcheck run --resume {run.Id}{RunStoreOption.Hint(storePath)} --model M", e);
+                // The model is loaded before the run exists: a model that cannot answer leaves no empty run behind.
+                chat = CreateModel(config);
+                try
+                {
+                    run = RunEngine.Create(runs, config, selected, GitRevision());
+                }
+                catch
+                {
+                    chat.Dispose();
+                    throw;
+                }
             }
 
             using (chat)
@@ -113,7 +174,7 @@ internal static class RunCommand
                 var engine = new RunEngine(runs, chat, checkers.ByTarget, view) { MaxConcurrentRequests = parse.GetValue(requests) };
                 try
                 {
-                    await view.RunAsync(() => engine.ExecuteAsync(run, parse.GetValue(workers), ct)).ConfigureAwait(false);
+                    await view.RunAsync(() => engine.ExecuteAsync(run, workerCount, ct)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
@@ -122,17 +183,113 @@ internal static class RunCommand
                 }
                 catch (ModelException e)
                 {
-                    throw new UserInputException($"The model failed: {e.Message}{(e.Advice is null ? string.Empty : "\nhint: " + e.Advice)}\nFinished steps are stored; continue with: proofcheck run --resume {run.Id}{RunStoreOption.Hint(storePath)}", e);
+                    throw Explained(e, $"\nFinished steps are stored; continue with: proofcheck run --resume {run.Id}{RunStoreOption.Hint(storePath)}");
                 }
             }
 
-            run = runs.GetRun(run.Id);
-            RunResultView.Write(AnsiConsole.Console, run, RunSummary.Build(runs, run));
-            AnsiConsole.MarkupLine($"Details: proofcheck show {Markup.Escape(run.Id)}{Markup.Escape(RunStoreOption.Hint(storePath))} [[PROBLEM]]");
-            return 0;
+            return Finish(runs, runs.GetRun(run.Id), storePath);
         });
         return command;
     }
+
+    /// <summary>Prints the run's results; the exit code is 0 only when every target of every problem is Verified.</summary>
+    private static int Finish(RunStore runs, RunInfo run, string storePath)
+    {
+        var summary = RunSummary.Build(runs, run);
+        RunResultView.Write(AnsiConsole.Console, run, summary);
+        AnsiConsole.MarkupLine($"Details: proofcheck show {Markup.Escape(run.Id)}{Markup.Escape(RunStoreOption.Hint(storePath))} [[PROBLEM]]");
+        var pairs = summary.SelectMany(p => p.Targets).ToList();
+        return pairs.Count > 0 && pairs.All(t => t.Verdict == Verdict.Verified) && summary.All(p => p.Targets.Count > 0)
+            ? ExitCodes.AllVerified
+            : ExitCodes.NotVerified;
+    }
+
+    /// <summary>The stored settings of a resumed run, after refusing any given option that differs from them.</summary>
+    private static RunConfig ResumedConfig(
+        ParseResult parse, RunInfo run, Argument<string[]> patterns, Option<string?> model, Option<int> samples, Option<int> rounds, Option<string> targets,
+        Option<string> prompt, Option<string?> prompts, Option<int> maxTokens, Option<float?> temperature, Option<float?> topP, Option<int?> seed,
+        Option<string> dir, Option<bool> allowModelChange, Option<string?> template, Option<int> threads, Option<int> context, Option<int?> timeout,
+        Option<bool> noSandbox)
+    {
+        if (parse.GetValue(patterns) is { Length: > 0 })
+        {
+            throw new UserInputException($"--resume continues run {run.Id} with its own problems; leave out the problem patterns.");
+        }
+
+        var c = run.Config;
+        var check = new ResumeSettings(parse, c, run.Id);
+        static string Text(object? value) => value is null ? string.Empty : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+        check.Same(model, c.Model, v => v ?? string.Empty, isModelSetting: true);
+        check.Same(template, c.Template ?? string.Empty, v => v ?? string.Empty, isModelSetting: true);
+        check.Same(threads, Text(c.Threads), v => Text(v), isModelSetting: true);
+        check.Same(context, Text(c.ContextLength), v => Text(v), isModelSetting: true);
+        check.Same(samples, Text(c.Samples), v => Text(v));
+        check.Same(rounds, Text(c.Rounds), v => Text(v));
+        check.Same(targets, string.Join(",", c.Targets), v => string.Join(",", v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        check.Same(prompt, c.PromptStyle, v => v);
+        check.Same(prompts, c.PromptsDirectory ?? string.Empty, v => v is null ? string.Empty : Path.GetFullPath(v));
+        check.Same(maxTokens, Text(c.MaxTokens), v => Text(v));
+        check.Same(temperature, Text(c.Temperature), v => Text(v));
+        check.Same(topP, Text(c.TopP), v => Text(v));
+        check.Same(seed, Text(c.Seed), v => Text(v));
+        check.Same(dir, c.ProblemsDirectory, Path.GetFullPath);
+        check.Same(timeout, Text(c.CheckTimeoutSeconds), v => Text(v));
+        check.Same(noSandbox, Text(!c.Sandboxed), v => Text(v));
+        var allow = parse.GetValue(allowModelChange);
+        check.ThrowIfRefused(allow);
+        if (!allow || !check.ModelChanged)
+        {
+            return c;
+        }
+
+        var changed = c with
+        {
+            Model = parse.GetValue(model) ?? c.Model,
+            Template = parse.GetResult(template) is { Implicit: false } ? parse.GetValue(template) : c.Template,
+            Threads = parse.GetResult(threads) is { Implicit: false } ? parse.GetValue(threads) : c.Threads,
+            ContextLength = parse.GetResult(context) is { Implicit: false } ? parse.GetValue(context) : c.ContextLength,
+        };
+        changed.Validate();
+        return changed;
+    }
+
+    /// <summary>
+    /// The chat client for a run's settings, checked before any request: a GGUF without a chat template (and no
+    /// --template) or an unknown template name is refused now, not at the first model step.
+    /// </summary>
+    private static Microsoft.Extensions.AI.IChatClient CreateModel(RunConfig config)
+    {
+        Microsoft.Extensions.AI.IChatClient? chat = null;
+        try
+        {
+            chat = ModelSelector.Create(config.Model, new ModelSelectionOptions { ContextLength = config.ContextLength, Template = config.Template, Threads = config.Threads });
+            if (chat.GetService(typeof(Models.Llama.LlamaModel)) is Models.Llama.LlamaModel gguf)
+            {
+                var builtIn = Models.Llama.Native.LlamaLibrary.BuiltInTemplates();
+                if (config.Template is { } name && !builtIn.Contains(name))
+                {
+                    throw new ModelException($"--template {name} is not a chat template llama.cpp knows.", "Built-in templates: " + string.Join(", ", builtIn) + ".");
+                }
+
+                if (config.Template is null && gguf.ChatTemplate is null)
+                {
+                    throw new ModelException(
+                        $"{Path.GetFileName(gguf.Path)} has no chat template.",
+                        "Name a built-in one with --template, e.g. " + string.Join(", ", new[] { "chatml", "llama3", "mistral-v7" }.Where(builtIn.Contains)) + ".");
+                }
+            }
+
+            return chat;
+        }
+        catch (ModelException e)
+        {
+            chat?.Dispose();
+            throw Explained(e, string.Empty);
+        }
+    }
+
+    private static UserInputException Explained(ModelException e, string tail) =>
+        new($"{e.Message}{(e.Advice is null ? string.Empty : "\nhint: " + e.Advice)}{tail}", e);
 
     private static Action<PosixSignalContext> StopOnce(CancellationTokenSource stop) => context =>
     {

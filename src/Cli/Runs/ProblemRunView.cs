@@ -25,9 +25,16 @@ internal static class ProblemRunView
             console.Write(new Rule($"{Markup.Escape(problemId)} · sample {sample}").LeftJustified());
             if (attempts.FirstOrDefault(a => a.Key.Sample == sample && a.Key.Stage == Stages.Prove) is { } prove)
             {
-                console.MarkupLine($"[bold]Natural-language proof[/] ({prove.OutputTokens} tokens, {prove.Ms / 1000.0:0.0}s)");
-                console.WriteLine(prove.Response.Trim());
-                console.WriteLine();
+                console.MarkupLine($"[bold]Natural-language proof[/] ({prove.OutputTokens} tokens, {prove.Ms / 1000.0:0.0}s{Producer(prove)})");
+                WriteAnswer(console, prove);
+            }
+
+            // Unfinished formalize and repair answers: stored, never checked, so they have no artifact to show.
+            foreach (var stopped in attempts.Where(a => a.Key.Sample == sample && a.Key.Stage != Stages.Prove && a.Answer != AnswerStatus.Complete))
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(stopped.Key.Stage)}{(stopped.Key.Target.Length > 0 ? " " + Markup.Escape(stopped.Key.Target) : string.Empty)}[/]" +
+                    $"{(stopped.Key.Round > 0 ? $" round {stopped.Key.Round}" : string.Empty)} ({stopped.OutputTokens} tokens{Producer(stopped)})");
+                WriteAnswer(console, stopped);
             }
 
             foreach (var target in artifacts.Where(a => a.Sample == sample).Select(a => a.Target).Distinct())
@@ -69,6 +76,34 @@ internal static class ProblemRunView
             }
         }
     }
+
+    /// <summary>A complete answer in full; an unfinished one says what it is first, and is never passed off as a proof.</summary>
+    private static void WriteAnswer(IAnsiConsole console, AttemptRecord attempt)
+    {
+        if (attempt.Answer == AnswerStatus.Complete)
+        {
+            console.WriteLine(attempt.Response.Trim());
+            console.WriteLine();
+            return;
+        }
+
+        console.MarkupLine($"[yellow]{Markup.Escape(Pipeline.Loop.AnswerCheck.Describe(attempt.Answer))}[/]: stored, not formalized or checked" +
+            $" (finish reason {Markup.Escape(attempt.FinishReason ?? "none")}, {attempt.Response.Length:N0} characters, {attempt.Reasoning?.Length ?? 0:N0} of thinking).");
+        var text = attempt.Response.Trim();
+        if (text.Length > 0)
+        {
+            const int Shown = 2000;
+            console.WriteLine(text.Length > Shown ? text[..Shown] + $"\n… ({text.Length - Shown:N0} more characters)" : text);
+        }
+
+        console.WriteLine();
+    }
+
+    // The model and sampling settings of an attempt, when it was stored with them.
+    private static string Producer(AttemptRecord a) =>
+        a.Sampling is { } s
+            ? Markup.Escape($", {a.Model}, seed {s.Seed}" + (s.Temperature is { } t ? $", temperature {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : string.Empty))
+            : string.Empty;
 
     private static void WriteDiagnostics(IAnsiConsole console, CheckReport report)
     {

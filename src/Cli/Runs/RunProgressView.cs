@@ -37,6 +37,11 @@ internal sealed class RunProgressView(IAnsiConsole console, int totalSamples, in
         if (!reused)
         {
             Interlocked.Add(ref tokens, attempt.InputTokens + attempt.OutputTokens);
+            if (attempt.Answer != AnswerStatus.Complete)
+            {
+                var k = attempt.Key;
+                Line($"{k.ProblemId} #{k.Sample} {k.Stage}{(k.Target.Length > 0 ? " " + k.Target : string.Empty)}: {AnswerCheck.Describe(attempt.Answer)} ({attempt.OutputTokens} tokens); stored, not checked");
+            }
         }
     }
 
@@ -55,7 +60,8 @@ internal sealed class RunProgressView(IAnsiConsole console, int totalSamples, in
         Interlocked.Increment(ref doneHere);
         Interlocked.Add(ref verified, verdicts.Values.Count(v => v == Verdict.Verified));
         Interlocked.Add(ref targetsDone, verdicts.Count);
-        Line($"done {done}/{totalSamples}: {problemId} #{sample} " + string.Join(", ", verdicts.Select(v => $"{v.Key} {v.Value}")));
+        Line($"done {done}/{totalSamples}: {problemId} #{sample} " +
+            (verdicts.Count == 0 ? "(stopped at an unfinished answer)" : string.Join(", ", verdicts.Select(v => $"{v.Key} {v.Value}"))));
     }
 
     /// <summary>Shows the live panel (on a terminal) while <paramref name="work"/> runs.</summary>

@@ -49,6 +49,13 @@ public sealed class RunEngine(RunStore store, IChatClient model, IReadOnlyDictio
             throw new UserInputException("--workers must be at least 1.");
         }
 
+        if (PromptLibrary.OverridesHash(run.Config.PromptsDirectory) != run.Config.PromptsHash)
+        {
+            throw new UserInputException(
+                $"The prompt templates in {run.Config.PromptsDirectory} changed since run {run.Id} started; resuming would build different prompts. " +
+                "Restore them, or start a new run.");
+        }
+
         var prompts = PromptLibrary.Create(run.Config.PromptsDirectory);
         prompts.Load(PromptLibrary.ProveTemplateName(run.Config.PromptStyle));
         var problems = Problems(store, run.Id);
@@ -58,7 +65,7 @@ public sealed class RunEngine(RunStore store, IChatClient model, IReadOnlyDictio
             .Where(j => !store.IsSampleDone(run.Id, j.Problem.Id, j.Sample))
             .ToList();
 
-        store.SetStatus(run.Id, RunInfo.Running);
+        store.Claim(run.Id);
         var slots = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(1, workers));
         try
         {

@@ -29,35 +29,51 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
         var prove = await ExchangeAsync(
             new AttemptKey(problem.Id, sample, Stages.Prove, string.Empty, 0),
             () => context.Prompts.Render(PromptLibrary.ProveTemplateName(Config.PromptStyle), values),
-            _ => [],
+            [],
             cancellationToken).ConfigureAwait(false);
+
+        // An unfinished answer is stored as what it is and goes no further: formalizing a proof that was cut off
+        // (or never written) would check something the model did not say.
+        if (prove.Attempt.Answer != AnswerStatus.Complete)
+        {
+            Finish(targets, []);
+            return;
+        }
 
         var formalize = await ExchangeAsync(
             new AttemptKey(problem.Id, sample, Stages.Formalize, string.Empty, 0),
             () => context.Prompts.Render(PromptLibrary.Formalize, new Dictionary<string, string>(values)
             {
-                ["nl_proof"] = FinalProof(prove.Response),
+                ["nl_proof"] = FinalProof(prove.Attempt.Response),
                 ["target_sections"] = string.Join("\n", targets.Select(t => context.Prompts.Render(PromptLibrary.FormalizeSectionName(t), values))),
             }),
-            answer => targets.Select(t => Artifact(answer, t, 0)),
+            targets,
             cancellationToken).ConfigureAwait(false);
-        _ = formalize;
+        if (formalize.Attempt.Answer != AnswerStatus.Complete)
+        {
+            Finish(targets, []);
+            return;
+        }
 
-        var verdicts = await Task.WhenAll(targets.Select(t => RunTargetAsync(t, values, cancellationToken))).ConfigureAwait(false);
+        var verdicts = await Task.WhenAll(targets.Select(t => RunTargetAsync(formalize.Artifact(t), values, cancellationToken))).ConfigureAwait(false);
+        Finish(targets, verdicts);
+    }
+
+    private void Finish(List<string> targets, Verdict[] verdicts)
+    {
         context.Store.MarkSampleDone(RunId, problem.Id, sample);
         context.Observer.SampleFinished(worker, problem.Id, sample, targets.Zip(verdicts).ToDictionary(x => x.First, x => x.Second));
     }
 
-    private async Task<Verdict> RunTargetAsync(string target, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    private async Task<Verdict> RunTargetAsync(ArtifactRecord artifact, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
-        var artifact = context.Store.FindArtifact(RunId, problem.Id, sample, target, 0)
-            ?? throw new InvalidOperationException($"The formalize answer of {problem.Id} sample {sample} has no stored {target} artifact.");
+        var target = artifact.Target;
         var check = await CheckAsync(artifact, cancellationToken).ConfigureAwait(false);
         for (var round = 1; round <= Config.Rounds && ShouldRepair(check.Verdict); round++)
         {
             var previous = artifact;
             var previousCheck = check;
-            var attempt = await ExchangeAsync(
+            var repair = await ExchangeAsync(
                 new AttemptKey(problem.Id, sample, Stages.Repair, target, round),
                 () => context.Prompts.Render(PromptLibrary.Repair, new Dictionary<string, string>(values)
                 {
@@ -71,11 +87,17 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
                     ["previous_attempt"] = previous.HasCode ? previous.Content.TrimEnd('\n') : "(no code: the answer contained no " + CodeBlocks.FenceFor(target) + " block)",
                     ["feedback"] = FeedbackCondenser.Condense(previousCheck.Report, Config.FeedbackTokens),
                 }),
-                answer => [Artifact(answer, target, round)],
+                [target],
                 cancellationToken).ConfigureAwait(false);
-            _ = attempt;
-            artifact = context.Store.FindArtifact(RunId, problem.Id, sample, target, round)
-                ?? throw new InvalidOperationException($"The repair answer of {problem.Id} sample {sample} round {round} has no stored {target} artifact.");
+
+            // The same prompt would get the same unfinished answer again (same seed): the target keeps the verdict
+            // of its last checked round, and the unfinished repair is counted in the reports.
+            if (repair.Attempt.Answer != AnswerStatus.Complete)
+            {
+                break;
+            }
+
+            artifact = repair.Artifact(target);
             check = await CheckAsync(artifact, cancellationToken).ConfigureAwait(false);
         }
 
@@ -85,31 +107,35 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
     // Repairing cannot help when the checker is missing; every other verdict short of Verified is worth a round.
     private static bool ShouldRepair(Verdict verdict) => verdict is not Verdict.Verified and not Verdict.CheckerUnavailable;
 
-    private ArtifactRecord Artifact(string answer, string target, int round)
+    /// <summary>One stored model exchange and the artifacts extracted from it (none when the answer was unfinished).</summary>
+    private sealed record Exchange(AttemptRecord Attempt, IReadOnlyList<ArtifactRecord> Artifacts)
     {
-        var (content, hasCode) = ArtifactExtractor.Extract(answer, target, problem);
-        return new ArtifactRecord(problem.Id, sample, target, round, content, hasCode);
+        public ArtifactRecord Artifact(string target) => Artifacts.SingleOrDefault(a => a.Target == target)
+            ?? throw new InvalidOperationException($"The {Attempt.Key.Stage} answer of {Attempt.Key.ProblemId} sample {Attempt.Key.Sample} has no stored {target} artifact.");
     }
 
-    private async Task<AttemptRecord> ExchangeAsync(
+    private async Task<Exchange> ExchangeAsync(
         AttemptKey key,
         Func<string> prompt,
-        Func<string, IEnumerable<ArtifactRecord>> artifacts,
+        IReadOnlyList<string> artifactTargets,
         CancellationToken cancellationToken)
     {
         if (context.Store.FindAttempt(RunId, key) is { } done)
         {
             context.Observer.AttemptRecorded(done, reused: true);
-            return done;
+            return new Exchange(done, [.. artifactTargets.Select(t => context.Store.FindArtifact(RunId, problem.Id, sample, t, key.Round)).OfType<ArtifactRecord>()]);
         }
 
         var text = prompt();
         context.Observer.StageStarted(worker, problem.Id, sample, key.Stage, key.Target, key.Round);
+        var sampling = new SamplingSettings(Config.MaxTokens, Config.Temperature, Config.TopP, SampleSeed(problem.Id, sample, Config.Seed));
         var options = new ChatOptions
         {
-            MaxOutputTokens = Config.MaxTokens,
+            MaxOutputTokens = sampling.MaxTokens,
+            Temperature = sampling.Temperature,
+            TopP = sampling.TopP,
             // Each sample has its own seed, so samples differ where the model samples and a rerun repeats them.
-            Seed = SampleSeed(problem.Id, sample),
+            Seed = sampling.Seed,
         };
         var watch = Stopwatch.StartNew();
         ChatResponse response;
@@ -124,18 +150,31 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
         }
 
         var answer = response.Text ?? string.Empty;
-        var reasoning = string.Concat(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Select(r => r.Text));
+        var reasoning = Models.ReasoningText.Of(response);
+        var outputTokens = response.Usage?.OutputTokenCount ?? 0;
+        var finish = response.FinishReason?.Value;
+        var status = AnswerCheck.Classify(answer, finish, outputTokens, Config.MaxTokens);
         var record = new AttemptRecord(key, text, answer)
         {
-            Reasoning = reasoning.Length == 0 ? null : reasoning,
+            Reasoning = reasoning,
             InputTokens = response.Usage?.InputTokenCount ?? 0,
-            OutputTokens = response.Usage?.OutputTokenCount ?? 0,
-            FinishReason = response.FinishReason?.Value,
+            OutputTokens = outputTokens,
+            FinishReason = finish,
             Ms = watch.ElapsedMilliseconds,
+            Model = Config.Model,
+            Sampling = sampling,
+            Answer = status,
         };
-        context.Store.RecordAttempt(RunId, record, artifacts(answer).ToList());
+        List<ArtifactRecord> artifacts = status == AnswerStatus.Complete ? [.. artifactTargets.Select(t => Artifact(answer, t, key.Round))] : [];
+        context.Store.RecordAttempt(RunId, record, artifacts);
         context.Observer.AttemptRecorded(record, reused: false);
-        return record;
+        return new Exchange(record, artifacts);
+    }
+
+    private ArtifactRecord Artifact(string answer, string target, int round)
+    {
+        var (content, hasCode) = ArtifactExtractor.Extract(answer, target, problem);
+        return new ArtifactRecord(problem.Id, sample, target, round, content, hasCode);
     }
 
     private async Task<CheckRecord> CheckAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
@@ -173,7 +212,7 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
         ["main_theorem"] = problem.MainTheorem ?? string.Empty,
     };
 
-    private static int SampleSeed(string problemId, int sample)
+    private static int SampleSeed(string problemId, int sample, int? runSeed)
     {
         // A stable hash (string.GetHashCode differs between processes, which would break resume).
         var hash = 17;
@@ -182,7 +221,9 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
             hash = unchecked((hash * 31) + b);
         }
 
-        return unchecked((hash * 31) + sample) & int.MaxValue;
+        hash = unchecked((hash * 31) + sample);
+        // Without --seed the seed is what it always was, so earlier recordings still replay.
+        return (runSeed is { } seed ? unchecked((hash * 31) + seed) : hash) & int.MaxValue;
     }
 
     /// <summary>

@@ -35,6 +35,27 @@ public sealed partial class PromptLibrary
         return new PromptLibrary(overrideDirectory is null ? [BuiltInDirectory] : [overrideDirectory, BuiltInDirectory]);
     }
 
+    /// <summary>
+    /// SHA-256 over the names and contents of the templates in a prompt override folder (null for none), so a
+    /// resumed run can tell whether the prompts it would build are still the ones it started with.
+    /// </summary>
+    public static string? OverridesHash(string? overrideDirectory)
+    {
+        if (overrideDirectory is null)
+        {
+            return null;
+        }
+
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Directory.GetFiles(overrideDirectory, "*.md").Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(System.IO.Path.GetFileName(file) + "\n"));
+            hash.AppendData(Encoding.UTF8.GetBytes(File.ReadAllText(file).ReplaceLineEndings("\n") + "\0"));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>The prove-prompt styles available (file names <c>prove-STYLE.md</c>), e.g. plain and reflective.</summary>
     public IReadOnlyList<string> ProveStyles() =>
         [.. searchOrder.Where(Directory.Exists)

@@ -48,6 +48,7 @@ public static class RunExport
             {
                 a.Key.ProblemId, a.Key.Sample, a.Key.Stage, a.Key.Target, a.Key.Round,
                 a.Prompt, a.Response, a.Reasoning, a.InputTokens, a.OutputTokens, a.FinishReason, a.Ms,
+                a.Model, a.Sampling, a.Answer,
             });
         }
 
@@ -65,7 +66,7 @@ public static class RunExport
         {
             foreach (var t in p.Targets)
             {
-                yield return Typed("result", new { p.ProblemId, t.Target, t.Verdict, t.VerdictText, t.SamplesVerified, t.Samples, t.RoundsToVerify, t.RoundsUsed, p.Tokens });
+                yield return Typed("result", new { p.ProblemId, t.Target, t.Verdict, t.VerdictText, t.SamplesVerified, t.Samples, t.SamplesUnfinished, t.RoundsToVerify, t.RoundsUsed, p.Tokens });
             }
         }
     }

@@ -4,7 +4,7 @@ namespace ProofCheck.Pipeline.Runs;
 
 /// <summary>
 /// Everything that decides what a run does, stored with the run so <c>--resume</c> continues with exactly the same
-/// settings (only the number of workers may change: it does not change results).
+/// settings (only the number of workers and parallel requests may change: they do not change results).
 /// </summary>
 public sealed record RunConfig
 {
@@ -22,8 +22,34 @@ public sealed record RunConfig
 
     public int Rounds { get; init; } = 2;
 
-    /// <summary>The most tokens one model answer may have.</summary>
-    public int MaxTokens { get; init; } = 2048;
+    /// <summary>
+    /// The most tokens one model answer may have, thinking included. Reasoning models (QwQ, DeepSeek-R1) think for
+    /// thousands of tokens before they answer; a smaller budget cuts them off inside their thinking.
+    /// </summary>
+    public int MaxTokens { get; init; } = DefaultMaxTokens;
+
+    public const int DefaultMaxTokens = 16384;
+
+    /// <summary>Sampling temperature sent with every request; null leaves the backend's default.</summary>
+    public float? Temperature { get; init; }
+
+    /// <summary>Nucleus sampling threshold sent with every request; null leaves the backend's default.</summary>
+    public float? TopP { get; init; }
+
+    /// <summary>Mixed into every sample's seed; null keeps the seeds derived from problem and sample alone.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Embedded model only: the built-in chat template for GGUF files without one.</summary>
+    public string? Template { get; init; }
+
+    /// <summary>Embedded model only: CPU threads (0 = all cores).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Embedded model only: context length in tokens.</summary>
+    public int ContextLength { get; init; } = 4096;
+
+    /// <summary>SHA-256 of the prompt overrides' file names and contents when the run started (null: no overrides).</summary>
+    public string? PromptsHash { get; init; }
 
     /// <summary>The budget of the checker feedback in a repair prompt, in (approximate) tokens.</summary>
     public int FeedbackTokens { get; init; } = 600;
@@ -69,6 +95,31 @@ public sealed record RunConfig
         if (MaxTokens < 1)
         {
             throw new UserInputException("--max-tokens must be at least 1.");
+        }
+
+        if (Temperature is < 0 or > 2)
+        {
+            throw new UserInputException("--temperature must be between 0 and 2.");
+        }
+
+        if (TopP is <= 0 or > 1)
+        {
+            throw new UserInputException("--top-p must be greater than 0 and at most 1.");
+        }
+
+        if (Threads < 0)
+        {
+            throw new UserInputException("--threads must be 0 (all cores) or more.");
+        }
+
+        if (ContextLength is < 0 or (> 0 and < 256))
+        {
+            throw new UserInputException("--context must be 0 (the model's trained length) or at least 256 tokens.");
+        }
+
+        if (CheckTimeoutSeconds is < 1)
+        {
+            throw new UserInputException("--timeout must be at least 1 second.");
         }
 
         if (Problems.Count == 0)

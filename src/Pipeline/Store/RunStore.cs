@@ -70,10 +70,11 @@ public sealed class RunStore : IDisposable
     public void CreateRun(RunInfo run, IEnumerable<(string ProblemId, string ProblemJson)> problems) => Write(tx =>
     {
         Command(tx, """
-            INSERT INTO runs (id, created_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version)
-            VALUES ($id, $created, $status, $model, $config, $versions, $git, $version)
+            INSERT INTO runs (id, created_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started)
+            VALUES ($id, $created, $status, $model, $config, $versions, $git, $version, $pid, $started)
             """,
             ("$id", run.Id), ("$created", Stamp(run.CreatedAt)), ("$status", run.Status), ("$model", run.Model),
+            ("$pid", ProcessOwner.Pid), ("$started", ProcessOwner.Started),
             ("$config", JsonSerializer.Serialize(run.Config, ReportJson.Options)),
             ("$versions", JsonSerializer.Serialize(run.CheckerVersions, ReportJson.Options)),
             ("$git", run.GitRevision), ("$version", run.ProofCheckVersion)).ExecuteNonQuery();
@@ -85,9 +86,69 @@ public sealed class RunStore : IDisposable
         }
     });
 
+    /// <summary>
+    /// Sets the run's status. Leaving <see cref="RunInfo.Running"/> also releases the run, so another process may
+    /// resume it.
+    /// </summary>
     public void SetStatus(string runId, string status, DateTimeOffset? finishedAt = null) => Write(tx =>
-        Command(tx, "UPDATE runs SET status = $status, finished_at = $fin WHERE id = $id",
+        Command(tx, status == RunInfo.Running
+                ? "UPDATE runs SET status = $status, finished_at = $fin WHERE id = $id"
+                : "UPDATE runs SET status = $status, finished_at = $fin, owner_pid = NULL, owner_started = NULL WHERE id = $id",
             ("$status", status), ("$fin", finishedAt is null ? null : Stamp(finishedAt.Value)), ("$id", runId)).ExecuteNonQuery());
+
+    /// <summary>
+    /// Marks this process as the one running <paramref name="runId"/>. Refused while another living process runs
+    /// it: two processes working on one run would ask the model twice for the same step.
+    /// </summary>
+    public void Claim(string runId) => Write(tx =>
+    {
+        using (var cmd = Command(tx, "SELECT owner_pid, owner_started, status FROM runs WHERE id = $id", ("$id", runId)))
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read())
+            {
+                throw new UserInputException($"No run '{runId}' in {Path}.");
+            }
+
+            if (!r.IsDBNull(0) && r.GetString(2) == RunInfo.Running)
+            {
+                var pid = r.GetInt32(0);
+                var started = r.IsDBNull(1) ? null : r.GetString(1);
+                if (!(pid == ProcessOwner.Pid && started == ProcessOwner.Started) && ProcessOwner.IsAlive(pid, started))
+                {
+                    throw new UserInputException(
+                        $"Run {runId} is being run by process {pid}; two processes on one run would repeat its model calls. " +
+                        $"Wait for it to finish, or stop it (Ctrl-C in its terminal, or kill {pid}) and resume then.");
+                }
+            }
+        }
+
+        Command(tx, "UPDATE runs SET status = $status, owner_pid = $pid, owner_started = $started WHERE id = $id",
+            ("$status", RunInfo.Running), ("$pid", ProcessOwner.Pid), ("$started", ProcessOwner.Started), ("$id", runId)).ExecuteNonQuery();
+    });
+
+    /// <summary>Replaces the stored configuration (a resume that the user allowed to change the model).</summary>
+    public void UpdateConfig(string runId, RunConfig config) => Write(tx =>
+        Command(tx, "UPDATE runs SET config_json = $config, model = $model WHERE id = $id",
+            ("$config", JsonSerializer.Serialize(config, ReportJson.Options)), ("$model", config.Model), ("$id", runId)).ExecuteNonQuery());
+
+    /// <summary>Removes a run and everything it stored. Refused while a living process runs it.</summary>
+    public void DeleteRun(string runId)
+    {
+        var run = GetRun(runId);
+        if (run.Status == RunInfo.Running)
+        {
+            throw new UserInputException($"Run {runId} is being run by process {run.OwnerPid}; stop it before deleting it.");
+        }
+
+        Write(tx =>
+        {
+            foreach (var table in new[] { "checks", "artifacts", "attempts", "samples", "run_problems", "runs" })
+            {
+                Command(tx, $"DELETE FROM {table} WHERE {(table == "runs" ? "id" : "run_id")} = $id", ("$id", runId)).ExecuteNonQuery();
+            }
+        });
+    }
 
     /// <summary>Records the checker versions met so far (merged with those already stored).</summary>
     public void AddCheckerVersions(string runId, IReadOnlyDictionary<string, string> versions) => Write(tx =>
@@ -105,7 +166,7 @@ public sealed class RunStore : IDisposable
 
     public RunInfo? FindRun(string runId) => Read(() =>
     {
-        using var cmd = Command(null, "SELECT id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version FROM runs WHERE id = $id", ("$id", runId));
+        using var cmd = Command(null, $"SELECT {RunColumns} FROM runs WHERE id = $id", ("$id", runId));
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadRun(r) : null;
     });
@@ -127,7 +188,7 @@ public sealed class RunStore : IDisposable
     /// <summary>Every run, newest first.</summary>
     public IReadOnlyList<RunInfo> Runs() => Read(() =>
     {
-        using var cmd = Command(null, "SELECT id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version FROM runs ORDER BY created_at DESC, id DESC");
+        using var cmd = Command(null, $"SELECT {RunColumns} FROM runs ORDER BY created_at DESC, id DESC");
         using var r = cmd.ExecuteReader();
         var list = new List<RunInfo>();
         while (r.Read())
@@ -157,13 +218,15 @@ public sealed class RunStore : IDisposable
     {
         var k = attempt.Key;
         Command(tx, """
-            INSERT INTO attempts (run_id, problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, created_at)
-            VALUES ($run, $pid, $sample, $stage, $target, $round, $prompt, $response, $reasoning, $in, $out, $finish, $ms, $at)
+            INSERT INTO attempts (run_id, problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, created_at, model, sampling_json, answer)
+            VALUES ($run, $pid, $sample, $stage, $target, $round, $prompt, $response, $reasoning, $in, $out, $finish, $ms, $at, $model, $sampling, $answer)
             """,
             ("$run", runId), ("$pid", k.ProblemId), ("$sample", k.Sample), ("$stage", k.Stage), ("$target", k.Target), ("$round", k.Round),
             ("$prompt", attempt.Prompt), ("$response", attempt.Response), ("$reasoning", attempt.Reasoning),
             ("$in", attempt.InputTokens), ("$out", attempt.OutputTokens), ("$finish", attempt.FinishReason), ("$ms", attempt.Ms),
-            ("$at", Stamp(DateTimeOffset.UtcNow))).ExecuteNonQuery();
+            ("$at", Stamp(DateTimeOffset.UtcNow)), ("$model", attempt.Model),
+            ("$sampling", attempt.Sampling is null ? null : JsonSerializer.Serialize(attempt.Sampling, ReportJson.Options)),
+            ("$answer", AnswerName(attempt.Answer))).ExecuteNonQuery();
         foreach (var a in artifacts)
         {
             Command(tx, """
@@ -204,12 +267,41 @@ public sealed class RunStore : IDisposable
         ? QueryAttempts(runId, string.Empty)
         : QueryAttempts(runId, "AND problem_id = $pid", ("$pid", problemId));
 
-    public IReadOnlyList<ArtifactRecord> Artifacts(string runId, string? problemId = null) => Read(() =>
+    public IReadOnlyList<ArtifactRecord> Artifacts(string runId, string? problemId = null) => problemId is null
+        ? QueryArtifacts(runId, string.Empty)
+        : QueryArtifacts(runId, "AND problem_id = $pid", ("$pid", problemId));
+
+    public ArtifactRecord? FindArtifact(string runId, string problemId, int sample, string target, int round) =>
+        QueryArtifacts(runId, "AND problem_id = $pid AND sample = $sample AND target = $target AND round = $round",
+            ("$pid", problemId), ("$sample", sample), ("$target", target), ("$round", round)).SingleOrDefault();
+
+    /// <summary>Every check of a run (or of one problem); <paramref name="pass"/> null means all passes.</summary>
+    public IReadOnlyList<CheckRecord> Checks(string runId, string? problemId = null, int? pass = null)
+    {
+        var filter = new List<(string Sql, (string, object?) Parameter)>();
+        if (problemId is not null)
+        {
+            filter.Add(("AND problem_id = $pid", ("$pid", problemId)));
+        }
+
+        if (pass is not null)
+        {
+            filter.Add(("AND pass = $pass", ("$pass", pass)));
+        }
+
+        return QueryChecks(runId, string.Join(' ', filter.Select(f => f.Sql)), [.. filter.Select(f => f.Parameter)]);
+    }
+
+    public CheckRecord? FindCheck(string runId, string problemId, int sample, string target, int round, int pass = 0) =>
+        QueryChecks(runId, "AND problem_id = $pid AND sample = $sample AND target = $target AND round = $round AND pass = $pass",
+            ("$pid", problemId), ("$sample", sample), ("$target", target), ("$round", round), ("$pass", pass)).SingleOrDefault();
+
+    private IReadOnlyList<ArtifactRecord> QueryArtifacts(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
     {
         using var cmd = Command(null,
-            "SELECT problem_id, sample, target, round, content, has_code FROM artifacts WHERE run_id = $run" +
-            (problemId is null ? string.Empty : " AND problem_id = $pid") + " ORDER BY problem_id, sample, target, round",
-            ("$run", runId), ("$pid", problemId));
+            "SELECT problem_id, sample, target, round, content, has_code FROM artifacts WHERE run_id = $run " + filter +
+            " ORDER BY problem_id, sample, target, round",
+            [("$run", runId), .. parameters]);
         using var r = cmd.ExecuteReader();
         var list = new List<ArtifactRecord>();
         while (r.Read())
@@ -220,17 +312,12 @@ public sealed class RunStore : IDisposable
         return list;
     });
 
-    public ArtifactRecord? FindArtifact(string runId, string problemId, int sample, string target, int round) =>
-        Artifacts(runId, problemId).FirstOrDefault(a => a.Sample == sample && a.Target == target && a.Round == round);
-
-    /// <summary>Every check of a run (or of one problem); <paramref name="pass"/> null means all passes.</summary>
-    public IReadOnlyList<CheckRecord> Checks(string runId, string? problemId = null, int? pass = null) => Read(() =>
+    private IReadOnlyList<CheckRecord> QueryChecks(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
     {
         using var cmd = Command(null,
-            "SELECT problem_id, sample, target, round, pass, report_json, ms FROM checks WHERE run_id = $run" +
-            (problemId is null ? string.Empty : " AND problem_id = $pid") +
-            (pass is null ? string.Empty : " AND pass = $pass") + " ORDER BY problem_id, sample, target, round, pass",
-            ("$run", runId), ("$pid", problemId), ("$pass", pass));
+            "SELECT problem_id, sample, target, round, pass, report_json, ms FROM checks WHERE run_id = $run " + filter +
+            " ORDER BY problem_id, sample, target, round, pass",
+            [("$run", runId), .. parameters]);
         using var r = cmd.ExecuteReader();
         var list = new List<CheckRecord>();
         while (r.Read())
@@ -242,9 +329,6 @@ public sealed class RunStore : IDisposable
 
         return list;
     });
-
-    public CheckRecord? FindCheck(string runId, string problemId, int sample, string target, int round, int pass = 0) =>
-        Checks(runId, problemId, pass).FirstOrDefault(c => c.Sample == sample && c.Target == target && c.Round == round);
 
     /// <summary>The highest check pass of a run (0 when it was never rechecked).</summary>
     public int LastPass(string runId) => Read(() =>
@@ -261,7 +345,7 @@ public sealed class RunStore : IDisposable
     private IReadOnlyList<AttemptRecord> QueryAttempts(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
     {
         using var cmd = Command(null,
-            "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms FROM attempts WHERE run_id = $run " + filter +
+            "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, model, sampling_json, answer FROM attempts WHERE run_id = $run " + filter +
             " ORDER BY problem_id, sample, CASE stage WHEN 'prove' THEN 0 WHEN 'formalize' THEN 1 ELSE 2 END, target, round",
             [("$run", runId), .. parameters]);
         using var r = cmd.ExecuteReader();
@@ -276,21 +360,39 @@ public sealed class RunStore : IDisposable
                 OutputTokens = r.GetInt64(9),
                 FinishReason = r.IsDBNull(10) ? null : r.GetString(10),
                 Ms = r.GetInt64(11),
+                Model = r.IsDBNull(12) ? null : r.GetString(12),
+                Sampling = r.IsDBNull(13) ? null : JsonSerializer.Deserialize<SamplingSettings>(r.GetString(13), ReportJson.Options),
+                Answer = ParseAnswer(r.GetString(14)),
             });
         }
 
         return list;
     });
 
-    private static RunInfo ReadRun(SqliteDataReader r) =>
-        new(r.GetString(0), ParseStamp(r.GetString(1)), r.GetString(3), r.GetString(4),
+    private const string RunColumns =
+        "id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started";
+
+    // A run stored as running whose process is gone (killed, machine rebooted) is shown as what it is: interrupted.
+    private static RunInfo ReadRun(SqliteDataReader r)
+    {
+        var owner = r.IsDBNull(9) ? (int?)null : r.GetInt32(9);
+        var alive = owner is { } pid && ProcessOwner.IsAlive(pid, r.IsDBNull(10) ? null : r.GetString(10));
+        var status = r.GetString(3) == RunInfo.Running && !alive ? RunInfo.Interrupted : r.GetString(3);
+        return new(r.GetString(0), ParseStamp(r.GetString(1)), status, r.GetString(4),
             JsonSerializer.Deserialize<RunConfig>(r.GetString(5), ReportJson.Options) ?? throw new InvalidDataException("A stored run configuration is empty."))
         {
             FinishedAt = r.IsDBNull(2) ? null : ParseStamp(r.GetString(2)),
             CheckerVersions = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(6), ReportJson.Options) ?? [],
             GitRevision = r.IsDBNull(7) ? null : r.GetString(7),
             ProofCheckVersion = r.IsDBNull(8) ? null : r.GetString(8),
+            OwnerPid = status == RunInfo.Running ? owner : null,
         };
+    }
+
+    private static string AnswerName(AnswerStatus answer) => answer.ToString().ToLowerInvariant();
+
+    private static AnswerStatus ParseAnswer(string stored) =>
+        Enum.TryParse<AnswerStatus>(stored, ignoreCase: true, out var answer) ? answer : throw new InvalidDataException($"Unknown stored answer status '{stored}'.");
 
     private void Write(Action<SqliteTransaction> change)
     {
@@ -317,10 +419,14 @@ public sealed class RunStore : IDisposable
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            if (sql.Contains(name, StringComparison.Ordinal))
+            // A parameter the SQL does not use is a bug in the query (a filter left out), never something to ignore.
+            if (!System.Text.RegularExpressions.Regex.IsMatch(sql, System.Text.RegularExpressions.Regex.Escape(name) + @"\b"))
             {
-                cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                cmd.Dispose();
+                throw new ArgumentException($"The SQL does not use parameter {name}: {sql}", nameof(parameters));
             }
+
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
 
         return cmd;

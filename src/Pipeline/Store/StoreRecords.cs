@@ -18,6 +18,9 @@ public sealed record RunInfo(string Id, DateTimeOffset CreatedAt, string Status,
     public const string Interrupted = "interrupted";
     public const string Finished = "finished";
 
+    /// <summary>The process running this run right now, when one is (a second process is refused while it lives).</summary>
+    public int? OwnerPid { get; init; }
+
     public DateTimeOffset? FinishedAt { get; init; }
 
     public IReadOnlyDictionary<string, string> CheckerVersions { get; init; } = new Dictionary<string, string>();
@@ -42,6 +45,37 @@ public sealed record AttemptRecord(AttemptKey Key, string Prompt, string Respons
     public string? FinishReason { get; init; }
 
     public long Ms { get; init; }
+
+    /// <summary>The model spec that produced this answer (null in stores older than schema 2).</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The sampling settings sent with the request (null in stores older than schema 2).</summary>
+    public SamplingSettings? Sampling { get; init; }
+
+    /// <summary>Whether the model finished its answer; only a complete answer is formalized or checked.</summary>
+    public AnswerStatus Answer { get; init; } = AnswerStatus.Complete;
+}
+
+/// <summary>The settings that shape one model answer, as sent with the request (null: the backend's default).</summary>
+public sealed record SamplingSettings(int MaxTokens, float? Temperature, float? TopP, long? Seed);
+
+/// <summary>
+/// What the model's answer was, before anything reads it as a proof. Anything but <see cref="Complete"/> is stored and
+/// shown as such and never formalized or checked: a proof cut off by the token limit is not a proof.
+/// </summary>
+public enum AnswerStatus
+{
+    /// <summary>The model ended its answer itself.</summary>
+    Complete,
+
+    /// <summary>The answer stopped at the token limit (finish reason "length"), often still inside its thinking.</summary>
+    Truncated,
+
+    /// <summary>The answer has no text outside its thinking.</summary>
+    Empty,
+
+    /// <summary>The answer is far longer than the token limit allows: the server ignored the limit.</summary>
+    Oversized,
 }
 
 /// <summary>What one target's checker was given in one round: the code extracted from the model's answer.</summary>

@@ -85,9 +85,21 @@ internal static class StoreSchema
             PRIMARY KEY (run_id, problem_id, sample, target, round, pass)
         );
         """,
+        // 2: who is running a run (a lock a second process respects, and "interrupted" for a run whose process died),
+        // and per attempt the model and sampling settings that produced it and whether the answer was complete.
+        """
+        ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+        ALTER TABLE runs ADD COLUMN owner_started TEXT;
+        ALTER TABLE attempts ADD COLUMN model TEXT;
+        ALTER TABLE attempts ADD COLUMN sampling_json TEXT;
+        ALTER TABLE attempts ADD COLUMN answer TEXT NOT NULL DEFAULT 'complete';
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>The SQL of migration <paramref name="index"/> (0-based), for tests that build an older store.</summary>
+    internal static string Migration(int index) => Migrations[index];
 
     public static void Migrate(SqliteConnection connection, string path)
     {

@@ -40,7 +40,8 @@ public sealed class ResumeSpecs
     [RequiresToolFact("z3")]
     public async Task A_CLI_run_killed_with_SIGKILL_and_resumed_equals_an_uninterrupted_CLI_run()
     {
-        await StopResumeAndCompareAsync("KILL", (run, code, output) => Assert.Equal(RunInfo.Running, run.Status));
+        // The killed process cannot say so itself: the store sees that the run's process is gone.
+        await StopResumeAndCompareAsync("KILL", (run, code, output) => Assert.Equal(RunInfo.Interrupted, run.Status));
     }
 
     [RequiresToolFact("z3")]
@@ -62,15 +63,15 @@ public sealed class ResumeSpecs
 
         await using var whole = new RunHarness();
         var args = RunArguments(replay);
-        var (code, output) = await Cli.RunAsync([.. args, "--store", whole.StorePath]);
-        Assert.True(code == 0, output);
+        var (code, output) = await ProofCheckCli.RunAsync([.. args, "--store", whole.StorePath]);
+        Assert.True(code is 0 or 1, output);
         var wholeRun = whole.Store.Runs().Single();
         var expected = await ReplayScript.ExportAsync(whole, wholeRun.Id);
 
         await using var stopped = new RunHarness();
         int stopCode;
         string stopOutput;
-        using (var process = Cli.Start([.. args, "--store", stopped.StorePath]))
+        using (var process = ProofCheckCli.Start([.. args, "--store", stopped.StorePath]))
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -95,8 +96,8 @@ public sealed class ResumeSpecs
         afterStop(run, stopCode, stopOutput);
         Assert.True(stopped.Store.Attempts(run.Id).Count < whole.Store.Attempts(wholeRun.Id).Count);
 
-        var (resumeCode, resumeOutput) = await Cli.RunAsync(["run", "--resume", run.Id, "--store", stopped.StorePath]);
-        Assert.True(resumeCode == 0, resumeOutput);
+        var (resumeCode, resumeOutput) = await ProofCheckCli.RunAsync(["run", "--resume", run.Id, "--store", stopped.StorePath]);
+        Assert.True(resumeCode == code, resumeOutput);
         Assert.Equal(expected, await ReplayScript.ExportAsync(stopped, run.Id));
     }
 

@@ -26,7 +26,7 @@ public sealed class RunStoreSpecs : IDisposable
         var run = reopened.GetRun(id);
         Assert.Equal(["gauss-sum"], run.Config.Problems);
         Assert.Equal(RunInfo.Running, run.Status);
-        Assert.Equal(1, UserVersion());
+        Assert.Equal(StoreSchema.CurrentVersion, UserVersion());
     }
 
     [Fact]
@@ -60,6 +60,52 @@ public sealed class RunStoreSpecs : IDisposable
 
         Assert.Equal("answer", Assert.Single(store.Attempts(run.Id)).Response);
         Assert.Equal("smt", Assert.Single(store.Artifacts(run.Id)).Target);
+    }
+
+    [Fact]
+    public void A_store_of_schema_1_is_upgraded_in_place_and_its_old_rows_read_as_complete_answers_of_an_interrupted_run()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DbPath)!);
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = StoreSchema.Migration(0) + """
+                PRAGMA user_version = 1;
+                INSERT INTO runs (id, created_at, status, model, config_json) VALUES ('old', '2025-01-01T00:00:00.000Z', 'running', 'replay:x.jsonl', '{"model":"replay:x.jsonl","problems":["gauss-sum"],"maxTokens":2048}');
+                INSERT INTO attempts VALUES ('old', 'gauss-sum', 0, 'prove', '', 0, 'p', 'a proof', NULL, 1, 2, 'stop', 3, '2025-01-01T00:00:00.000Z');
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = RunStore.Open(DbPath);
+        Assert.Equal(StoreSchema.CurrentVersion, UserVersion());
+        var run = store.GetRun("old");
+        // Its process is long gone and never said who it was: not "running".
+        Assert.Equal(RunInfo.Interrupted, run.Status);
+        Assert.Equal(2048, run.Config.MaxTokens);
+        Assert.Null(run.Config.Template);
+        var attempt = Assert.Single(store.Attempts("old"));
+        Assert.Equal(AnswerStatus.Complete, attempt.Answer);
+        Assert.Null(attempt.Model);
+        Assert.Null(attempt.Sampling);
+    }
+
+    [Fact]
+    public void An_attempt_keeps_the_model_sampling_settings_and_answer_status_it_was_stored_with()
+    {
+        using var store = RunStore.Open(DbPath);
+        var run = CreateRun(store);
+        var key = new AttemptKey("gauss-sum", 0, Stages.Prove, string.Empty, 0);
+        store.RecordAttempt(run.Id, new AttemptRecord(key, "prompt", string.Empty)
+        {
+            Model = "openai:qwq", Sampling = new SamplingSettings(16384, 0.6f, 0.95f, 42), Answer = AnswerStatus.Truncated, FinishReason = "length",
+        }, []);
+
+        var back = Assert.Single(store.Attempts(run.Id));
+        Assert.Equal("openai:qwq", back.Model);
+        Assert.Equal(new SamplingSettings(16384, 0.6f, 0.95f, 42), back.Sampling);
+        Assert.Equal(AnswerStatus.Truncated, back.Answer);
     }
 
     [Fact]
