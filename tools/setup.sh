@@ -14,6 +14,9 @@ for pair in z3:z3 cvc5:cvc5 coqc:coq bwrap:bubblewrap python3:python3; do
 done
 # The in-process z3 anchor for the SMT benchmark.
 /usr/bin/python3 -c 'import z3' >/dev/null 2>&1 || need_apt+=(python3-z3)
+# The report's tests: scipy is the independent oracle for its statistics, Chromium the browser for its HTML.
+/usr/bin/python3 -c 'import scipy' >/dev/null 2>&1 || need_apt+=(python3-scipy)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "Installing Debian packages: ${need_apt[*]}"
