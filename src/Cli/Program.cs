@@ -18,5 +18,6 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(RecheckCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);

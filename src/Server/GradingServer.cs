@@ -1,0 +1,350 @@
+using System.Diagnostics;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Grading;
+using ProofCheck.Pipeline.Problems;
+
+namespace ProofCheck.Server;
+
+/// <summary>
+/// <c>proofcheck serve</c>: the grader behind HTTP (Kestrel, minimal API). The checkers stay warm between requests;
+/// a bounded queue keeps the service as fast as it says, a request's checks stop when its client goes away, and
+/// every input that is not a valid request gets a 4xx with a clear message, never a stack trace.
+/// </summary>
+public sealed partial class GradingServer : IAsyncDisposable
+{
+    private readonly ServeOptions _options;
+    private readonly ProblemSet _problems;
+    private readonly Grader _grader;
+    private readonly Admission _admission;
+    private readonly byte[]? _tokenHash;
+    private readonly WebApplication _app;
+    private long _graded;
+    private long _cancelled;
+    private long _refused;
+    private long _timeLimited;
+
+    private GradingServer(ServeOptions options, IReadOnlyDictionary<string, IProofChecker> checkers, ProblemSet problems)
+    {
+        _options = options;
+        _problems = problems;
+        _grader = new Grader(checkers, options.CheckTimeoutSeconds, options.Sandboxed);
+        _admission = new Admission(options.Workers, options.QueueCapacity);
+        _tokenHash = options.Token is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.Token));
+        _app = Build();
+    }
+
+    /// <summary>The address the service listens on (with the actual port when 0 was asked for).</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Starts listening; throws <see cref="UserInputException"/> for unusable options or a port in use.</summary>
+    public static async Task<GradingServer> StartAsync(ServeOptions options, IReadOnlyDictionary<string, IProofChecker> checkers, ProblemSet problems, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var server = new GradingServer(options, checkers, problems);
+        try
+        {
+            await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            await server._app.DisposeAsync().ConfigureAwait(false);
+            throw new UserInputException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
+        }
+
+        server.BaseAddress = new Uri(server._app.Urls.First().Replace("[::]", "[::1]", StringComparison.Ordinal).TrimEnd('/') + "/");
+        return server;
+    }
+
+    /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl+C), then stops taking requests and ends running checks.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await _app.StopAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _admission.Dispose();
+    }
+
+    private WebApplication Build()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = _options.MaxBodyBytes;
+            k.Listen(_options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(_options.Host), _options.Port);
+        });
+        var app = builder.Build();
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                if (http.Request.Path.StartsWithSegments("/v1", StringComparison.Ordinal) && !Authorized(http))
+                {
+                    http.Response.Headers.WWWAuthenticate = "Bearer";
+                    await WriteAsync(http, StatusCodes.Status401Unauthorized, new { error = "this service needs 'Authorization: Bearer TOKEN' (the token in the server's --token-file)" }).ConfigureAwait(false);
+                    return;
+                }
+
+                await next(http).ConfigureAwait(false);
+            }
+            catch (Exception e) when (Refusal(http, e) is { } refusal)
+            {
+                if (!http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted)
+                {
+                    await WriteAsync(http, refusal.Status, new { error = refusal.Message }).ConfigureAwait(false);
+                }
+            }
+        });
+        app.MapGet("/health", Health);
+        app.MapGet("/v1/problems", Problems);
+        app.MapPost("/v1/grade", GradeAsync);
+        app.MapPost("/v1/grade/batch", BatchAsync);
+        return app;
+    }
+
+    private IResult Health() => Results.Json(
+        new
+        {
+            status = "ok",
+            targets = _grader.Targets.Order(StringComparer.Ordinal),
+            problems = _problems.All.Count,
+            workers = _admission.Workers,
+            queue = new { capacity = _admission.Capacity, admitted = _admission.Admitted },
+            graded = Interlocked.Read(ref _graded),
+            cancelled = Interlocked.Read(ref _cancelled),
+            refused = Interlocked.Read(ref _refused),
+            timeLimited = Interlocked.Read(ref _timeLimited),
+            timeLimitSeconds = _options.TimeLimit.TotalSeconds,
+        },
+        ApiJson.Options);
+
+    private IResult Problems() => Results.Json(
+        new
+        {
+            problems = _problems.All.Select(p => new
+            {
+                p.Id,
+                p.Title,
+                Targets = new[] { "coq", "lean", "smt" }.Where(t => Grader.Applies(p, t)),
+                p.MainTheorem,
+                Statement = p.StatementMarkdown,
+                p.CoqStatement,
+                p.LeanStatement,
+                p.Tags,
+                p.ParentId,
+            }),
+        },
+        ApiJson.Options);
+
+    private async Task GradeAsync(HttpContext http)
+    {
+        var job = GradeJob.From(await ReadAsync<GradeRequestBody>(http).ConfigureAwait(false), _problems);
+        if (!Admit(http, 1))
+        {
+            await WriteFullAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        var response = await _admission.RunAsync(() => RunAsync(job, http.RequestAborted), http.RequestAborted).ConfigureAwait(false);
+        var unavailable = response.UnavailableTargets;
+        if (unavailable.Count > 0)
+        {
+            await WriteAsync(http, StatusCodes.Status503ServiceUnavailable, new
+            {
+                error = $"this server cannot check {string.Join(", ", unavailable)} (its checker is missing or cannot run here); leave it out of \"targets\" (GET /health lists what it checks)",
+                grade = response,
+            }).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(http, StatusCodes.Status200OK, response).ConfigureAwait(false);
+    }
+
+    private async Task BatchAsync(HttpContext http)
+    {
+        var body = await ReadAsync<BatchRequestBody>(http).ConfigureAwait(false);
+        if (body?.Items is not { Count: > 0 } items)
+        {
+            throw new UserInputException("a batch is {\"items\": [GRADE_REQUEST, …]} with at least one item.");
+        }
+
+        if (items.Count > _options.MaxBatch)
+        {
+            throw new UserInputException($"a batch holds at most {_options.MaxBatch} items (this one has {items.Count}); split it.");
+        }
+
+        var jobs = items.Select((item, i) => GradeJob.From(item, _problems, $"items[{i}]: ")).ToList();
+        if (!Admit(http, jobs.Count))
+        {
+            await WriteFullAsync(http).ConfigureAwait(false);
+            return;
+        }
+
+        var results = await Task.WhenAll(jobs.Select(job => _admission.RunAsync(() => RunAsync(job, http.RequestAborted), http.RequestAborted))).ConfigureAwait(false);
+        await WriteAsync(http, StatusCodes.Status200OK, new { results }).ConfigureAwait(false);
+    }
+
+    /// <summary>One grade under the time limit; the client going away cancels it (and with it every checker process it started).</summary>
+    private async Task<GradeResponse> RunAsync(GradeJob job, CancellationToken clientGone)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(clientGone);
+        limit.CancelAfter(_options.TimeLimit);
+        var watch = Stopwatch.StartNew();
+        Grade grade;
+        try
+        {
+            grade = await _grader.GradeAsync(job.Problem, job.Completion, job.Targets, job.Reward, job.FinishReason, limit.Token, job.StatementVetted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!clientGone.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _timeLimited);
+            grade = Grader.Unchecked(job.Targets, job.Reward, GradeReasons.TimeLimit, $"The checks did not finish within this service's time limit of {_options.TimeLimit.TotalSeconds:0.#} s and were stopped.", Verdict.Timeout);
+        }
+
+        Interlocked.Increment(ref _graded);
+        return new GradeResponse(job.Id, grade.Reward, grade.Reason, grade.Verdicts, grade.Targets, watch.ElapsedMilliseconds);
+    }
+
+    private bool Admit(HttpContext http, int count)
+    {
+        if (_admission.TryAdmit(count))
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _refused);
+        http.Response.Headers.RetryAfter = _admission.RetryAfterSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return false;
+    }
+
+    private static Task WriteFullAsync(HttpContext http) => WriteAsync(http, StatusCodes.Status503ServiceUnavailable, new
+    {
+        error = "the grading queue is full; try again after the number of seconds in the Retry-After header",
+    });
+
+    private bool Authorized(HttpContext http)
+    {
+        if (_tokenHash is null)
+        {
+            return true;
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // Hashing first makes the comparison constant-time whatever the lengths.
+        var sent = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
+        return CryptographicOperations.FixedTimeEquals(sent, _tokenHash);
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpContext http)
+    {
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(http.Request.Body, ApiJson.Options, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException(JsonProblem(e));
+        }
+    }
+
+    private static Task WriteAsync<T>(HttpContext http, int status, T value)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(value, ApiJson.Options, http.RequestAborted);
+    }
+
+    /// <summary>What an exception means for the client: bad input (400), a body over the limit (413), or an internal error (500, logged, no details).</summary>
+    private (int Status, string Message)? Refusal(HttpContext http, Exception e)
+    {
+        switch (e)
+        {
+            case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
+                Interlocked.Increment(ref _cancelled);
+                return (499, "cancelled");
+            case UserInputException:
+                return (StatusCodes.Status400BadRequest, e.Message);
+            case BadHttpRequestException b:
+                return b.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? (b.StatusCode, $"the request body is larger than this service's limit of {_options.MaxBodyBytes} bytes")
+                    : (b.StatusCode, $"bad request: {b.Message}");
+            default:
+                Console.Error.WriteLine($"proofcheck serve: internal error on {http.Request.Method} {http.Request.Path}: {e.GetType().Name}: {e.Message}");
+                return (StatusCodes.Status500InternalServerError, "internal error in the grading service (logged on the server)");
+        }
+    }
+
+    /// <summary>A JSON error in the client's terms: where in the body and what was expected, without .NET type names.</summary>
+    internal static string JsonProblem(JsonException e)
+    {
+        var message = e.Message;
+        if (UnmappedProperty().Match(message) is { Success: true } unmapped)
+        {
+            return $"unknown field '{unmapped.Groups[1].Value}' (fields: problem, statement, completion, targets, reward, finishReason, id; a batch has items; a reward object has kind, failureReward, cheatPenalty, refutedCost)";
+        }
+
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        message = cut > 0 ? message[..cut] : message;
+        message = message
+            .Replace("System.Collections.Generic.IReadOnlyList`1[System.String]", "a list of strings", StringComparison.Ordinal)
+            .Replace("System.String", "a string", StringComparison.Ordinal)
+            .Replace("System.Double", "a number", StringComparison.Ordinal);
+        message = TypeName().Replace(message, "an object");
+        var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
+        return $"the body is not a valid request at {e.Path ?? "$"}{line}: {message}";
+    }
+
+    [GeneratedRegex(@"The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"(System|ProofCheck)\.[A-Za-z0-9_.`\[\]]+")]
+    private static partial Regex TypeName();
+}
+
+/// <summary>The answer to one grade: the reward and reason first, then the verdict and the full report per target.</summary>
+internal sealed record GradeResponse(
+    JsonElement? Id,
+    double Reward,
+    string Reason,
+    IReadOnlyDictionary<string, string> Verdicts,
+    IReadOnlyDictionary<string, CheckReport> Targets,
+    long Ms)
+{
+    /// <summary>The requested targets whose checker could not run: such a grade says nothing about the answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> UnavailableTargets =>
+        [.. Targets.Where(t => t.Value.Verdict == Verdict.CheckerUnavailable).Select(t => t.Key)];
+}
