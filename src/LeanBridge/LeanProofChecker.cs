@@ -137,7 +137,7 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
     {
         lock (poolGate)
         {
-            return pool ??= new ReplPool(() => ReplModeCheck.Command(lean, settings), options.ReplPoolSize);
+            return pool ??= new ReplPool(work => ReplModeCheck.Command(lean, settings, work), options.ReplPoolSize);
         }
     }
 

@@ -87,10 +87,9 @@ public static class ReplModeCheck
         return (header, string.Join('\n', lines.Skip(headerLines)), headerLines);
     }
 
-    /// <summary>How to start one REPL process for <paramref name="lean"/>: in the project, with lake's environment and a memory cap.</summary>
-    public static ProcessCommand Command(LeanInstallation lean, LeanRunSettings settings)
+    /// <summary>How to start one REPL process for <paramref name="lean"/> with its own <paramref name="work"/> folder: in the project, with lake's environment and a memory cap.</summary>
+    public static ProcessCommand Command(LeanInstallation lean, LeanRunSettings settings, string work)
     {
-        var work = Directory.CreateTempSubdirectory("proofcheck-repl-").FullName;
         var command = LeanModuleRunner.Command(lean, lean.Repl!, work, settings with { Timeout = Timeout.InfiniteTimeSpan })
             .WithTimeout(null)
             .WithWorkingDirectory(lean.ProjectDirectory ?? work);

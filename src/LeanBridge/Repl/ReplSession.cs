@@ -16,13 +16,15 @@ public sealed class ReplTimeoutException(TimeSpan limit) : Exception($"The Lean 
 /// check runs on top of that environment. Protocol: one JSON object on one line followed by one blank line; the
 /// answer is one (pretty-printed) JSON value ended by a blank line.
 /// </summary>
-public sealed class ReplSession : IAsyncDisposable
+public sealed class ReplSession : IPooledSession
 {
     private readonly InteractiveProcess process;
+    private readonly string workDirectory;
 
-    private ReplSession(InteractiveProcess process, string header)
+    private ReplSession(InteractiveProcess process, string header, string workDirectory)
     {
         this.process = process;
+        this.workDirectory = workDirectory;
         Header = header;
     }
 
@@ -37,10 +39,27 @@ public sealed class ReplSession : IAsyncDisposable
 
     public bool IsAlive => !process.HasExited;
 
-    /// <summary>Starts the REPL and pays for the header (e.g. <c>import Mathlib</c>) once.</summary>
-    public static async Task<ReplSession> StartAsync(ProcessCommand command, string header, TimeSpan timeout, CancellationToken cancellationToken)
+    bool IPooledSession.IsUsable => IsAlive;
+
+    /// <summary>
+    /// Starts the REPL in a fresh work folder (deleted when the session ends) and pays for the header
+    /// (e.g. <c>import Mathlib</c>) once.
+    /// </summary>
+    public static async Task<ReplSession> StartAsync(Func<string, ProcessCommand> command, string header, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var session = new ReplSession(InteractiveProcess.Start(command), header);
+        var work = Directory.CreateTempSubdirectory("proofcheck-repl-").FullName;
+        InteractiveProcess process;
+        try
+        {
+            process = InteractiveProcess.Start(command(work));
+        }
+        catch
+        {
+            Directory.Delete(work, recursive: true);
+            throw;
+        }
+
+        var session = new ReplSession(process, header, work);
         try
         {
             var answer = await session.SendAsync(new JsonObject { ["cmd"] = header }, timeout, cancellationToken).ConfigureAwait(false);
@@ -127,7 +146,18 @@ public sealed class ReplSession : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await process.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temporary folder is harmless; the verdicts are what matter.
+        }
+    }
 
     private static string Tail(string text) => text.Length > 400 ? "…" + text[^400..] : text;
 }

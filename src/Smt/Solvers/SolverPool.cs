@@ -1,29 +1,24 @@
-using System.Collections.Concurrent;
 using ProofCheck.Core;
 using ProofCheck.Execution;
 
 namespace ProofCheck.Smt.Solvers;
 
 /// <summary>
-/// Long-lived solver processes of one kind, at most <see cref="Size"/> busy at once (bounded by a semaphore).
-/// A session goes back to the pool only if it is still usable; a dead, hung or retired one is disposed and a
-/// fresh process takes its place on the next lease.
+/// Long-lived solver processes of one kind, at most <see cref="Size"/> busy at once: the shared
+/// <see cref="ProcessPool{TKey, TSession}"/> keyed by the solver, with a dead, hung or retired session disposed
+/// and a fresh process started in its place on the next lease.
 /// </summary>
 internal sealed class SolverPool : IAsyncDisposable
 {
-    private readonly ConcurrentBag<SolverSession> _idle = [];
-    private readonly SemaphoreSlim _slots;
-    private int _started;
-    private int _disposed;
+    private readonly ProcessPool<SolverProfile, SolverSession> _pool;
 
     public SolverPool(SolverProfile profile, int size, TimeSpan queryLimit, bool sandboxed)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         Profile = profile;
         Size = size;
         QueryLimit = queryLimit;
         Sandboxed = sandboxed;
-        _slots = new SemaphoreSlim(size, size);
+        _pool = new ProcessPool<SolverProfile, SolverSession>(size);
     }
 
     public SolverProfile Profile { get; }
@@ -36,7 +31,7 @@ internal sealed class SolverPool : IAsyncDisposable
     public bool Sandboxed { get; }
 
     /// <summary>How many solver processes this pool has started (replacements included).</summary>
-    public int ProcessesStarted => Volatile.Read(ref _started);
+    public int ProcessesStarted => _pool.Started;
 
     /// <summary>Passed to every session the pool starts; see <see cref="SolverSession.RequestSending"/>.</summary>
     internal Action<int>? RequestSending { get; set; }
@@ -56,83 +51,24 @@ internal sealed class SolverPool : IAsyncDisposable
     }
 
     /// <summary>Waits for a free slot and hands out a session (an idle one, or a newly started process).</summary>
-    public async Task<Lease> RentAsync(CancellationToken cancellationToken)
+    public async Task<ProcessPool<SolverProfile, SolverSession>.Lease> RentAsync(CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (_idle.TryTake(out var idle))
-            {
-                if (idle.IsUsable)
-                {
-                    return new Lease(this, idle);
-                }
-
-                await idle.DisposeAsync().ConfigureAwait(false);
-            }
-
-            Interlocked.Increment(ref _started);
-            var session = await SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken).ConfigureAwait(false);
-            session.RequestSending = RequestSending;
-            return new Lease(this, session);
+            return await _pool.RentAsync(Profile, StartAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (ProcessStartException e)
         {
-            _slots.Release();
             throw new CheckerUnavailableException(Profile.Name, e.Message, Profile.InstallAdvice);
         }
-        catch
-        {
-            _slots.Release();
-            throw;
-        }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+
+    private async Task<SolverSession> StartAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        var closing = new List<Task>();
-        while (_idle.TryTake(out var session))
-        {
-            closing.Add(session.DisposeAsync().AsTask());
-        }
-
-        await Task.WhenAll(closing).ConfigureAwait(false);
-        _slots.Dispose();
-    }
-
-    private async ValueTask ReturnAsync(SolverSession session)
-    {
-        try
-        {
-            if (session.IsUsable && Volatile.Read(ref _disposed) == 0)
-            {
-                _idle.Add(session);
-            }
-            else
-            {
-                await session.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            if (Volatile.Read(ref _disposed) == 0)
-            {
-                _slots.Release();
-            }
-        }
-    }
-
-    /// <summary>One session on loan; disposing it gives it back (or disposes it when it is no longer usable).</summary>
-    internal sealed class Lease(SolverPool pool, SolverSession session) : IAsyncDisposable
-    {
-        public SolverSession Session { get; } = session;
-
-        public ValueTask DisposeAsync() => pool.ReturnAsync(Session);
+        var session = await SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken).ConfigureAwait(false);
+        session.RequestSending = RequestSending;
+        return session;
     }
 }

@@ -10,7 +10,7 @@ namespace ProofCheck.Smt.Solvers;
 /// process that dies or misses its wall-clock limit is killed and marked unusable, never reused.
 /// Not thread-safe: the pool hands a session to one obligation at a time.
 /// </summary>
-internal sealed class SolverSession : IAsyncDisposable
+internal sealed class SolverSession : IPooledSession
 {
     private readonly InteractiveProcess _process;
     private readonly DirectoryInfo? _sandboxDirectory;

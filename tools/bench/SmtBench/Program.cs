@@ -11,8 +11,11 @@ using ProofCheck.SmtBench;
 // Obligations per second on one fixed set of small obligations (each with its vacuity check, and model
 // extraction where refuted): a solver process spawned per obligation, the pool with 1 and 2 workers
 // (sandboxed and not), and z3's in-process Python API as the anchor.
-// Usage: dotnet run -c Release --project tools/bench/SmtBench [-- COUNT]
-var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
+// Usage: dotnet run -c Release --project tools/bench/SmtBench [-- COUNT] [--pools-only]
+// --pools-only measures just the pools (a few seconds a run), for interleaving many runs of two builds on a busy machine.
+var poolsOnly = args.Contains("--pools-only");
+var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+var count = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 500;
 var root = FindRoot();
 var outDir = Path.Combine(root, "tools", "bench", "out");
 Directory.CreateDirectory(outDir);
@@ -34,8 +37,12 @@ foreach (var profile in new[] { SolverProfile.Z3, SolverProfile.Cvc5 })
 {
     // Spawning is slow, so it runs on a sample of the set; the rate is what matters.
     var sample = obligations.Take(Math.Min(count, 100)).ToList();
-    await Measure($"{profile.Name} spawned per obligation (no sandbox)", sample.Count, () => SpawnEachAsync(profile, sample, sandboxed: false));
-    if (sandbox)
+    if (!poolsOnly)
+    {
+        await Measure($"{profile.Name} spawned per obligation (no sandbox)", sample.Count, () => SpawnEachAsync(profile, sample, sandboxed: false));
+    }
+
+    if (sandbox && !poolsOnly)
     {
         await Measure($"{profile.Name} spawned per obligation (sandbox)", sample.Count, () => SpawnEachAsync(profile, sample, sandboxed: true));
     }
@@ -50,7 +57,11 @@ foreach (var profile in new[] { SolverProfile.Z3, SolverProfile.Cvc5 })
     }
 }
 
-await InProcessAsync();
+if (!poolsOnly)
+{
+    await InProcessAsync();
+}
+
 return 0;
 
 async Task Measure(string mode, int n, Func<Task<IReadOnlyList<Verdict>>> run)
