@@ -38,9 +38,6 @@ internal sealed class SolverPool : IAsyncDisposable
     /// <summary>How many solver processes this pool has started (replacements included).</summary>
     public int ProcessesStarted => Volatile.Read(ref _started);
 
-    /// <summary>Passed to every session the pool starts; see <see cref="SolverSession.RequestSending"/>.</summary>
-    internal Action<int>? RequestSending { get; set; }
-
     /// <summary>Fails with install advice when the solver or the sandbox cannot run here.</summary>
     public void EnsureAvailable()
     {
@@ -74,7 +71,6 @@ internal sealed class SolverPool : IAsyncDisposable
 
             Interlocked.Increment(ref _started);
             var session = await SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken).ConfigureAwait(false);
-            session.RequestSending = RequestSending;
             return new Lease(this, session);
         }
         catch (ProcessStartException e)
