@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace ProofCheck.Cli;
 
@@ -7,9 +9,22 @@ internal sealed class CheckOptions
 {
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON document (see README, \"JSON output\") instead of a table." };
 
-    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Time limit per obligation, in seconds." };
+    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Time limit per obligation, in seconds.", CustomParser = Seconds };
 
     public Option<bool> NoSandbox { get; } = new("--no-sandbox") { Description = "Run checkers without the bubblewrap sandbox (recorded with every result). Only for trusted input." };
+
+    /// <summary>Reads "10" or "2.5"; anything else is a usage error that says what was expected.</summary>
+    private static double? Seconds(ArgumentResult result)
+    {
+        var token = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+        if (token is not null && double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return seconds;
+        }
+
+        result.AddError($"--timeout expects a number of seconds, such as 10 or 2.5 (got '{token}').");
+        return null;
+    }
 
     public void AddTo(Command command)
     {

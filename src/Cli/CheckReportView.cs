@@ -17,20 +17,29 @@ internal static class CheckReportView
         console ??= AnsiConsole.Console;
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Obligation").AddColumn("Verdict").AddColumn("Counterexample").AddColumn("Checker").AddColumn(new TableColumn("Time").RightAligned());
+        var withAssumptions = report.Obligations.Any(o => o.Assumptions is not null);
+        if (withAssumptions)
+        {
+            table.AddColumn("Assumptions (not proved by an earlier step)");
+        }
+
         foreach (var o in report.Obligations)
         {
-            table.AddRow(
-                Markup.Escape(o.Label),
+            string[] row =
+            [
+                Text(o.Label),
                 Colored(o.Verdict, o.Verdict.ToString()),
-                Markup.Escape(o.Counterexample ?? string.Empty),
-                Markup.Escape(o.Solver ?? report.Checker),
-                $"{o.Ms} ms");
+                Text(o.Counterexample ?? string.Empty),
+                Text((o.Solver ?? report.Checker) + (o.ConfirmedBy is { } other ? $", confirmed by {other}" : string.Empty)),
+                $"{o.Ms} ms",
+            ];
+            table.AddRow(withAssumptions ? [.. row, Text(o.Assumptions is null ? string.Empty : o.Assumptions.Count == 0 ? "none" : string.Join("\n", o.Assumptions))] : row);
         }
 
         console.Write(table);
         foreach (var o in report.Obligations.Where(o => o.Diagnostics.Count > 0))
         {
-            console.MarkupLine($"[bold]{Markup.Escape(o.Label)}[/]");
+            console.MarkupLine($"[bold]{Text(o.Label)}[/]");
             foreach (var d in o.Diagnostics)
             {
                 WriteDiagnostic(console, d);
@@ -49,7 +58,7 @@ internal static class CheckReportView
                 : $"[red]audit found {audit.Findings.Count} forbidden construct(s):[/]");
             foreach (var f in audit.Findings)
             {
-                console.MarkupLine($"  {Markup.Escape(f.ToString())}");
+                console.MarkupLine($"  {Text(f.ToString())}");
             }
         }
 
@@ -65,12 +74,19 @@ internal static class CheckReportView
     private static void WriteDiagnostic(IAnsiConsole console, Diagnostic d)
     {
         var color = d.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
-        console.MarkupLine($"  [{color}]{d.Severity.ToString().ToLowerInvariant()}[/] {Markup.Escape(d.ToString())}");
+        console.MarkupLine($"  [{color}]{d.Severity.ToString().ToLowerInvariant()}[/] {Text(d.ToString())}");
         if (d.Goal is { Length: > 0 } goal)
         {
-            console.MarkupLine($"    [grey]goal:[/] {Markup.Escape(goal.ReplaceLineEndings("\n    "))}");
+            console.MarkupLine($"    [grey]goal:[/] {Text(goal.ReplaceLineEndings("\n    "))}");
         }
     }
+
+    /// <summary>
+    /// Markup-escaped text with control characters shown as <c>\u001b</c> and the like: labels, counterexamples and
+    /// solver messages come from untrusted input, and an escape sequence must not reach the terminal.
+    /// </summary>
+    private static string Text(string text) =>
+        Markup.Escape(string.Concat(text.Select(c => char.IsControl(c) && c != '\n' ? $"\\u{(int)c:x4}" : c.ToString())));
 
     private static string Colored(Verdict verdict, string text) => verdict switch
     {

@@ -14,6 +14,17 @@ public sealed record ObligationResult(string Label, Verdict Verdict)
     public long Ms { get; init; }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>
+    /// For an SMT step: the hypotheses no earlier Verified step of the same file proved, i.e. what the step takes
+    /// for granted. Null (absent from JSON) for other checkers and for steps refused before solving.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Assumptions { get; init; }
+
+    /// <summary>For a Verified SMT step: the second solver that agreed. Null when one solver alone decided.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ConfirmedBy { get; init; }
 }
 
 /// <summary>
@@ -34,7 +45,9 @@ public sealed record CheckReport(string Checker, IReadOnlyList<ObligationResult>
     /// False for a user's own statement with no canonical form: such a result can at best be
     /// "Verified (statement unvetted)".
     /// </summary>
-    public bool StatementVetted { get; init; } = true;
+    /// <remarks>Null (absent from JSON) where there is no statement to vet: SMT steps state their own claims.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? StatementVetted { get; init; } = true;
 
     public AuditReport? Audit { get; init; }
 
@@ -42,7 +55,7 @@ public sealed record CheckReport(string Checker, IReadOnlyList<ObligationResult>
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     [JsonPropertyOrder(-1)]
-    public string VerdictText => Verdict == Verdict.Verified && !StatementVetted
+    public string VerdictText => Verdict == Verdict.Verified && StatementVetted == false
         ? "Verified (statement unvetted)"
         : Verdict.ToString();
 }

@@ -9,7 +9,8 @@ namespace ProofCheck.Smt;
 /// <summary>
 /// The "smt" checker: an obligation file is split, each obligation is validated against the safe subset, and
 /// the valid ones are decided by long-lived z3/cvc5 processes from pools kept for the checker's lifetime.
-/// A solver that crashes or hangs is replaced and its obligation retried once.
+/// The solver receives the canonical printing of what the audit read, never the file's own bytes.
+/// A solver that crashes is replaced and its obligation retried once.
 /// </summary>
 public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecker, IAsyncDisposable
 {
@@ -18,10 +19,9 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     private readonly Lock _poolsLock = new();
     private int _disposed;
 
-    public string Target => "smt";
+    private const string WholeFile = "whole file";
 
-    /// <summary>Called with a solver's process id as each request is sent to it (tests kill solvers mid-obligation).</summary>
-    internal Action<int>? RequestSending { get; set; }
+    public string Target => "smt";
 
     public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
@@ -29,7 +29,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
         var (drafts, syntax) = ObligationFileReader.Read(request.Submission);
         if (syntax is not null)
         {
-            return Report(request, [new ObligationResult("whole file", Verdict.Failed)
+            return Report(request, [new ObligationResult(WholeFile, Verdict.Failed)
             {
                 Diagnostics = [Diagnostic.Error($"SMT-LIB syntax error: {syntax.Message}", syntax.Span, "parser")],
             }], []);
@@ -37,7 +37,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
         if (drafts.Count == 0)
         {
-            return Report(request, [new ObligationResult("whole file", Verdict.Failed)
+            return Report(request, [new ObligationResult(WholeFile, Verdict.Failed)
             {
                 Diagnostics = [Diagnostic.Error("the file holds no obligation (expected declarations, hypotheses, (assert (not CLAIM)) and (check-sat))", null, "parser")],
             }], []);
@@ -45,11 +45,19 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
         var findings = new List<AuditFinding>();
         var checks = new List<Task<ObligationResult>>();
+        var obligations = new List<Obligation?>();
         var limit = request.Timeout ?? _options.DefaultTimeout;
         var pools = new Lazy<IReadOnlyList<SolverPool>>(() => PoolsFor(limit, request.Sandboxed));
         foreach (var draft in drafts)
         {
             var (obligation, refused) = SafeSubset.Validate(draft);
+            if (obligation is not null && StepLogic.IsCircular(obligation))
+            {
+                refused = [new AuditFinding("circular", "claim", obligation.NegatedClaim.Arguments[0].Span, "the claim is already among the hypotheses (up to renaming and trivial rewriting), so the step proves nothing")];
+                obligation = null;
+            }
+
+            obligations.Add(obligation);
             if (obligation is null)
             {
                 findings.AddRange(refused);
@@ -65,8 +73,33 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
         var results = await Task.WhenAll(checks).ConfigureAwait(false);
         var version = pools.IsValueCreated ? await VersionAsync(pools.Value).ConfigureAwait(false) : null;
-        return Report(request, results, findings) with { CheckerVersion = version };
+        return Report(request, WithAssumptions(results, obligations), findings) with { CheckerVersion = version };
     }
+
+    /// <summary>Each step's hypotheses that no earlier Verified step of the file proved.</summary>
+    private static ObligationResult[] WithAssumptions(ObligationResult[] results, IReadOnlyList<Obligation?> obligations)
+    {
+        var proven = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (obligations[i] is not { } obligation)
+            {
+                continue;
+            }
+
+            results[i] = results[i] with { Assumptions = StepLogic.Assumptions(obligation, proven) };
+            if (results[i].Verdict == Verdict.Verified)
+            {
+                proven.UnionWith(StepLogic.ClaimConjuncts(obligation));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The syntax error that made the whole file unreadable, when that is what the report says.</summary>
+    public static Diagnostic? SyntaxErrorOf(CheckReport report) =>
+        report is { Checker: "smt", Obligations: [{ Label: WholeFile, Verdict: Verdict.Failed, Diagnostics: [{ Source: "parser" } syntax] }] } ? syntax : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -88,22 +121,35 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
         }
     }
 
-    /// <summary>The pools of the selected solver(s) for this limit and sandbox setting; throws CheckerUnavailable with install advice.</summary>
+    /// <summary>
+    /// The pools of the selected solver(s) for this limit and sandbox setting; throws CheckerUnavailable with install
+    /// advice. The portfolio makes do with whichever of the two solvers is installed.
+    /// </summary>
     internal IReadOnlyList<SolverPool> PoolsFor(TimeSpan limit, bool sandboxed)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        IReadOnlyList<SolverProfile> profiles = _options.Solver == SolverKind.Both
+        IReadOnlyList<SolverProfile> profiles = _options.Solver is SolverKind.Both or SolverKind.Portfolio
             ? [SolverProfile.Z3, SolverProfile.Cvc5]
             : [SolverProfile.For(_options.Solver)];
         var pools = new List<SolverPool>();
+        CheckerUnavailableException? missing = null;
         lock (_poolsLock)
         {
             foreach (var profile in profiles)
             {
                 if (!_pools.TryGetValue((profile, limit, sandboxed), out var pool))
                 {
-                    pool = new SolverPool(profile, _options.PoolSize, limit, sandboxed) { RequestSending = RequestSending };
-                    pool.EnsureAvailable();
+                    pool = new SolverPool(profile, _options.PoolSize, limit, sandboxed);
+                    try
+                    {
+                        pool.EnsureAvailable();
+                    }
+                    catch (CheckerUnavailableException e) when (_options.Solver == SolverKind.Portfolio)
+                    {
+                        missing ??= e;
+                        continue;
+                    }
+
                     _pools[(profile, limit, sandboxed)] = pool;
                 }
 
@@ -111,24 +157,38 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             }
         }
 
-        return pools;
+        return pools.Count > 0 ? pools : throw missing!;
     }
 
-    private static async Task<ObligationResult> CheckOneAsync(IReadOnlyList<SolverPool> pools, Obligation obligation, CancellationToken cancellationToken)
+    private async Task<ObligationResult> CheckOneAsync(IReadOnlyList<SolverPool> pools, Obligation obligation, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        var outcomes = await Task.WhenAll(pools.Select(p => DecideAsync(p, obligation, cancellationToken))).ConfigureAwait(false);
-        var outcome = outcomes.Length == 1 ? outcomes[0] : Portfolio.Combine(outcomes[0], outcomes[1]);
+        SolverOutcome outcome;
+        if (pools.Count == 1)
+        {
+            outcome = await DecideAsync(pools[0], obligation, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_options.Solver == SolverKind.Portfolio)
+        {
+            outcome = await Portfolio.RaceAsync(t => DecideAsync(pools[0], obligation, t), t => DecideAsync(pools[1], obligation, t), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var outcomes = await Task.WhenAll(pools.Select(p => DecideAsync(p, obligation, cancellationToken))).ConfigureAwait(false);
+            outcome = Portfolio.Combine(outcomes[0], outcomes[1]);
+        }
+
         return new ObligationResult(obligation.Label, outcome.Verdict)
         {
             Counterexample = outcome.Counterexample,
             Solver = outcome.Solver,
+            ConfirmedBy = outcome.ConfirmedBy,
             Ms = stopwatch.ElapsedMilliseconds,
             Diagnostics = outcome.Diagnostics,
         };
     }
 
-    /// <summary>One solver's outcome; a lost process (crash, hang) is replaced and the obligation tried once more.</summary>
+    /// <summary>One solver's outcome; a crashed process is replaced and the obligation tried once more (a hang is not retried).</summary>
     private static async Task<SolverOutcome> DecideAsync(SolverPool pool, Obligation obligation, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -166,7 +226,8 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
         new("smt", results)
         {
             Sandboxed = request.Sandboxed,
-            StatementVetted = request.StatementVetted,
+            // An SMT step states its own claim: there is no separate statement to vet.
+            StatementVetted = null,
             Audit = new AuditReport(SafeSubset.Rules, findings),
         };
 }

@@ -5,7 +5,7 @@ namespace ProofCheck.Smt;
 /// <summary>How the SMT checker runs: which solver, how many processes per solver, and the default per-query limit.</summary>
 public sealed record SmtCheckerOptions
 {
-    public SolverKind Solver { get; init; } = SolverKind.Z3;
+    public SolverKind Solver { get; init; } = SolverKind.Portfolio;
 
     /// <summary>Solver processes per solver kind working at once; defaults to the number of cores.</summary>
     public int PoolSize { get; init; } = Environment.ProcessorCount;

@@ -34,7 +34,7 @@ public sealed class ResponseGrammarSpecs
         var output = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "z3.out"));
         var model = ResponseReader.Read(output).Responses.OfType<SolverResponse.Model>().Single();
 
-        var text = Counterexample.Format(model, ["a", "b", "r", "f"]);
+        var text = Counterexample.Format(model, [("a", "a"), ("b", "b"), ("r", "r"), ("f", "f")]);
 
         Assert.Equal("a = -3, b = 8, r = -1/2, f(x!0) = -5", text);
     }
@@ -45,7 +45,7 @@ public sealed class ResponseGrammarSpecs
         var output = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Responses", "cvc5.out"));
         var model = ResponseReader.Read(output).Responses.OfType<SolverResponse.Model>().Single();
 
-        Assert.Equal("a = -3, b = 8, r = -1/2", Counterexample.Format(model, ["a", "b", "r"]));
+        Assert.Equal("a = -3, b = 8, r = -1/2", Counterexample.Format(model, [("a", "a"), ("b", "b"), ("r", "r")]));
     }
 
     [Theory]

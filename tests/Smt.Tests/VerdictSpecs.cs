@@ -141,8 +141,10 @@ public sealed class VerdictSpecs
         var second = """
             ; x is declared again, with another sort
             (declare-const x Bool)
+            (declare-const y Bool)
             (assert x)
-            (assert (not x))
+            (assert (=> x y))
+            (assert (not y))
             (check-sat)
             """;
 

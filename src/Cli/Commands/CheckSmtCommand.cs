@@ -5,7 +5,7 @@ using ProofCheck.Smt.Solvers;
 
 namespace ProofCheck.Cli.Commands;
 
-/// <summary><c>proofcheck check smt FILE [--solver z3|cvc5|both]</c>: every obligation of an SMT-LIB file, decided by real solvers.</summary>
+/// <summary><c>proofcheck check smt FILE [--solver portfolio|z3|cvc5|both]</c>: every obligation of an SMT-LIB file, decided by real solvers.</summary>
 internal static class CheckSmtCommand
 {
     public static Command Create()
@@ -14,17 +14,23 @@ internal static class CheckSmtCommand
         var file = new Argument<FileInfo>("FILE") { Description = "An SMT-LIB obligation file: obligations separated by (reset), each ending in (assert (not CLAIM)) and (check-sat); ';' comment lines above an obligation are its label." };
         var solver = new Option<string>("--solver")
         {
-            Description = "z3, cvc5, or both (a portfolio: a disagreement between the solvers is reported and never Verified).",
-            DefaultValueFactory = _ => "z3",
+            Description = "portfolio (default: z3 and cvc5 race; a counterexample wins at once, a Verified waits for the other solver to confirm it), "
+                + "z3, cvc5, or both (both solvers decide every step to the end). A disagreement between the solvers is reported and never Verified.",
+            DefaultValueFactory = _ => "portfolio",
         };
-        solver.AcceptOnlyFromAmong("z3", "cvc5", "both");
+        solver.AcceptOnlyFromAmong("portfolio", "z3", "cvc5", "both");
 
-        var command = new Command("smt", "Check SMT-LIB step obligations with z3 and/or cvc5: Verified (claim follows and hypotheses are consistent), Refuted (with a counterexample), Rejected (vacuous or outside the safe subset), Timeout, Unknown.") { file };
+        var command = new Command("smt", "Check SMT-LIB step obligations with z3 and cvc5: Verified (claim follows and hypotheses are consistent), Refuted (with a counterexample), Rejected (vacuous, circular or outside the safe subset), Timeout, Unknown. Exit code 0 all Verified, 1 otherwise, 2 for a file that is not valid SMT-LIB, 3 when no solver is installed.") { file };
         command.Options.Add(solver);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
+            if (Directory.Exists(path.FullName))
+            {
+                throw new UserInputException($"'{path.FullName}' is a directory; give one SMT-LIB file.");
+            }
+
             if (!path.Exists)
             {
                 throw new UserInputException($"The file '{path.FullName}' does not exist.");
@@ -32,9 +38,10 @@ internal static class CheckSmtCommand
 
             var kind = parse.GetValue(solver) switch
             {
+                "z3" => SolverKind.Z3,
                 "cvc5" => SolverKind.Cvc5,
                 "both" => SolverKind.Both,
-                _ => SolverKind.Z3,
+                _ => SolverKind.Portfolio,
             };
             var request = new CheckRequest(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false))
             {
@@ -43,6 +50,13 @@ internal static class CheckSmtCommand
             };
             await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = kind });
             var report = await checker.CheckAsync(request, cancellationToken).ConfigureAwait(false);
+
+            // Text that is not SMT-LIB is bad input (exit 2), not a proof that failed; inside a run it stays a Failed artifact.
+            if (SmtChecker.SyntaxErrorOf(report) is { } syntax)
+            {
+                throw new UserInputException($"{path.Name}:{syntax}");
+            }
+
             return CheckReportView.Write(report, parse.GetValue(options.Json));
         });
         return command;

@@ -9,7 +9,7 @@ internal static class Counterexample
     /// Only the obligation's own symbols are shown (solvers add helpers such as z3's <c>mod0</c>); a declared symbol
     /// the model leaves out can take any value, which is said as much.
     /// </summary>
-    public static string Format(SolverResponse.Model model, IReadOnlyList<string> declared)
+    public static string Format(SolverResponse.Model model, IReadOnlyList<(string Name, string Written)> declared)
     {
         var byName = new Dictionary<string, ModelDefinition>(StringComparer.Ordinal);
         foreach (var d in model.Definitions)
@@ -18,7 +18,7 @@ internal static class Counterexample
         }
 
         var parts = new List<string>();
-        foreach (var name in declared)
+        foreach (var (name, written) in declared)
         {
             if (!byName.TryGetValue(name, out var d))
             {
@@ -26,8 +26,8 @@ internal static class Counterexample
             }
 
             parts.Add(d.Parameters.Count == 0
-                ? $"{name} = {d.Value}"
-                : $"{name}({string.Join(", ", d.Parameters)}) = {d.Value}");
+                ? $"{written} = {d.Value}"
+                : $"{written}({string.Join(", ", d.Parameters)}) = {d.Value}");
         }
 
         return parts.Count == 0 ? "(any values)" : string.Join(", ", parts);

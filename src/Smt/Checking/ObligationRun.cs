@@ -134,7 +134,8 @@ internal static partial class ObligationRun
                 : $"{solver} exited{(session.ExitCode is { } code ? $" (exit code {code})" : string.Empty)} without answering{Tail(reply.StandardError)}";
             return (null, new SolverOutcome(reply.Status == ReplyStatus.Hung ? Verdict.Timeout : Verdict.Unknown, solver)
             {
-                SolverLost = true,
+                // Only a crash earns a retry: a hang would cost the whole limit again for the same answer.
+                SolverLost = reply.Status == ReplyStatus.Exited,
                 Diagnostics = [Diagnostic.Error(what, null, solver)],
             });
         }
@@ -211,9 +212,7 @@ internal static partial class ObligationRun
             var origin = sent.LastOrDefault(s => s.SessionLine <= l);
             if (origin.Command is { } command)
             {
-                span = l == origin.SessionLine
-                    ? new SourceSpan(command.Span.Line, command.Span.Column + c - 1)
-                    : new SourceSpan(command.Span.Line + (l - origin.SessionLine), c);
+                span = command.Locate(l - origin.SessionLine, c);
             }
         }
 

@@ -10,7 +10,8 @@ internal static class Portfolio
 {
     public static SolverOutcome Combine(SolverOutcome first, SolverOutcome second)
     {
-        var both = $"{first.Solver}+{second.Solver}";
+        // One name for the pair whichever answered first, so reports stay the same from run to run.
+        var both = first.Solver == "cvc5" ? $"{second.Solver}+{first.Solver}" : $"{first.Solver}+{second.Solver}";
         var ms = Math.Max(first.Ms, second.Ms);
         IReadOnlyList<Diagnostic> all = [.. first.Diagnostics, .. second.Diagnostics.Where(d => !first.Diagnostics.Any(f => f.Message == d.Message && f.Span == d.Span))];
 
@@ -23,12 +24,25 @@ internal static class Portfolio
 
         if (first.Verdict == Verdict.Failed || second.Verdict == Verdict.Failed)
         {
-            return new SolverOutcome(Verdict.Failed, both) { Ms = ms, Diagnostics = all };
+            // A refutation or a vacuity finding stands even when the other solver could not read the step (cvc5
+            // refuses some z3 syntax): a racing portfolio would report it before the error anyway, so the verdict
+            // does not depend on which solver is faster. A Verified needs both.
+            var (failed, other) = first.Verdict == Verdict.Failed ? (first, second) : (second, first);
+            return other.Verdict is Verdict.Refuted or Verdict.Rejected
+                ? other with { Ms = ms, Diagnostics = [.. other.Diagnostics, .. failed.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Information })] }
+                : new SolverOutcome(Verdict.Failed, both) { Ms = ms, Diagnostics = all };
         }
 
         if (first.IsDecisive && second.IsDecisive)
         {
-            return first with { Solver = both, Ms = ms, Counterexample = first.Counterexample ?? second.Counterexample, Diagnostics = all };
+            return first with
+            {
+                Solver = both,
+                Ms = ms,
+                Counterexample = first.Counterexample ?? second.Counterexample,
+                ConfirmedBy = first.Verdict == Verdict.Verified ? second.Solver : null,
+                Diagnostics = all,
+            };
         }
 
         if (first.IsDecisive || second.IsDecisive)
@@ -40,6 +54,45 @@ internal static class Portfolio
 
         var verdict = first.Verdict == Verdict.Timeout && second.Verdict == Verdict.Timeout ? Verdict.Timeout : Verdict.Unknown;
         return new SolverOutcome(verdict, both) { Ms = ms, Diagnostics = all };
+    }
+
+    /// <summary>
+    /// Races two solvers on one obligation. A refutation (sat, with its model) or a vacuity finding wins at once and
+    /// stops the other solver: neither can turn into a false Verified. An unsat waits for the other solver's answer,
+    /// so a Verified is confirmed by both whenever both can decide, and a contradiction is caught.
+    /// </summary>
+    public static async Task<SolverOutcome> RaceAsync(
+        Func<CancellationToken, Task<SolverOutcome>> first, Func<CancellationToken, Task<SolverOutcome>> second, CancellationToken cancellationToken)
+    {
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var a = Run(first);
+        var b = Run(second);
+        var done = await Task.WhenAny(a, b).ConfigureAwait(false);
+        var winner = (await done.ConfigureAwait(false))!;
+        var other = done == a ? b : a;
+        if (winner.Verdict is Verdict.Refuted or Verdict.Rejected)
+        {
+            await race.CancelAsync().ConfigureAwait(false);
+            var stopped = await other.ConfigureAwait(false);
+            // The other solver may have finished in the meantime: then its answer is compared as usual.
+            return stopped is null ? winner : Combine(winner, stopped);
+        }
+
+        var rest = await other.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Combine(winner, rest!);
+
+        async Task<SolverOutcome?> Run(Func<CancellationToken, Task<SolverOutcome>> decide)
+        {
+            try
+            {
+                return await decide(race.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (race.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+        }
     }
 
     private static bool Contradict(string? a, string? b) =>

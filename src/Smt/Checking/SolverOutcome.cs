@@ -15,10 +15,13 @@ internal sealed record SolverOutcome(Verdict Verdict, string Solver)
     /// <summary>The answer to hypotheses plus negated claim, when it was asked.</summary>
     public string? ClaimAnswer { get; init; }
 
-    /// <summary>The process died or hung with no answer: the obligation deserves another try on a fresh process.</summary>
+    /// <summary>The process died with no answer (not a hang): the obligation deserves another try on a fresh process.</summary>
     public bool SolverLost { get; init; }
 
     public long Ms { get; init; }
+
+    /// <summary>The other solver that also answered Verified, when a portfolio had both decide.</summary>
+    public string? ConfirmedBy { get; init; }
 
     /// <summary>True for the verdicts that state a fact about the obligation (as opposed to "could not tell").</summary>
     public bool IsDecisive => Verdict is Verdict.Verified or Verdict.Refuted or Verdict.Rejected;

@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Smt.Parsing;
 
 namespace ProofCheck.Smt.Obligations;
 
@@ -29,10 +30,17 @@ public sealed record Obligation
 
     internal ScriptCommand NegatedClaim { get; }
 
-    /// <summary>The constants and functions the obligation declares, in order: the names a counterexample shows.</summary>
-    internal IReadOnlyList<string> DeclaredNames =>
-        [.. Setup.Where(c => c.Name is "declare-const" or "declare-fun" && c.Arguments.Count > 0).Select(c => Unbar(c.Arguments[0])).Distinct(StringComparer.Ordinal)];
+    /// <summary>The claim, CLAIM of the final <c>(assert (not CLAIM))</c>.</summary>
+    internal SExpr Claim => ((SList)NegatedClaim.Arguments[0]).Items[1];
 
-    private static string Unbar(string symbol) =>
-        symbol.Length >= 2 && symbol[0] == '|' && symbol[^1] == '|' ? symbol[1..^1] : symbol;
+    /// <summary>The asserted hypotheses, in order.</summary>
+    internal IReadOnlyList<SExpr> Hypotheses => [.. Setup.Select(c => c.Asserted).OfType<SExpr>()];
+
+    /// <summary>
+    /// The constants and functions the obligation declares, in order: the names a counterexample shows, each with
+    /// its text as written (a <c>|quoted name|</c> keeps its bars, so the assignment reads unambiguously).
+    /// </summary>
+    internal IReadOnlyList<(string Name, string Written)> DeclaredNames =>
+        [.. Setup.Where(c => c.Name is "declare-const" or "declare-fun").Select(c => c.Arguments.FirstOrDefault()).OfType<Atom>()
+            .Select(a => (a.Name, a.Text)).DistinctBy(n => n.Name, StringComparer.Ordinal)];
 }

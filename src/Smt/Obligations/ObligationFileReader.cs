@@ -1,6 +1,3 @@
-using Antlr4.Runtime;
-using ProofCheck.Core;
-using ProofCheck.Smt.Grammar;
 using ProofCheck.Smt.Parsing;
 
 namespace ProofCheck.Smt.Obligations;
@@ -14,9 +11,8 @@ internal static class ObligationFileReader
     /// <summary>The drafts of every obligation, or the first syntax error of the file.</summary>
     public static (IReadOnlyList<ObligationDraft> Drafts, SyntaxError? Error) Read(string text)
     {
-        var smt = new SmtText(text);
-        var script = smt.Parser.script();
-        if (smt.Error is { } error)
+        var (commands, error) = ScriptReader.Read(text);
+        if (error is not null)
         {
             return ([], error);
         }
@@ -24,10 +20,10 @@ internal static class ObligationFileReader
         var drafts = new List<ObligationDraft>();
         var group = new List<ScriptCommand>();
         string? label = null;
-        foreach (var command in script.command())
+        foreach (var read in commands)
         {
-            var converted = Convert(smt, command);
-            if (converted.Name == "reset" && converted.Arguments.Count == 0)
+            var command = new ScriptCommand(read.Tree);
+            if (command.Name == "reset" && command.Arguments.Count == 0)
             {
                 Flush();
                 continue;
@@ -35,10 +31,11 @@ internal static class ObligationFileReader
 
             if (group.Count == 0)
             {
-                label = LabelAbove(smt, command.Start);
+                var lines = read.CommentsAbove.Where(l => l.Length > 0).ToList();
+                label = lines.Count == 0 ? null : string.Join(' ', lines);
             }
 
-            group.Add(converted);
+            group.Add(command);
         }
 
         Flush();
@@ -56,58 +53,4 @@ internal static class ObligationFileReader
             label = null;
         }
     }
-
-    private static ScriptCommand Convert(SmtText smt, SmtLib2Parser.CommandContext command)
-    {
-        var arguments = command.sExpr();
-        var isNegatedAssert = command.name.GetText() == "assert"
-            && arguments.Length == 1
-            && arguments[0].LPAREN() is not null
-            && arguments[0].sExpr().Length == 2
-            && arguments[0].sExpr(0).GetText() == "not";
-        return new ScriptCommand(
-            command.name.GetText(),
-            smt.SourceOf(command),
-            SpanOf(command.Start),
-            [.. arguments.Select(smt.SourceOf)])
-        {
-            NameSpan = SpanOf(command.name.Start),
-            IsNegatedAssert = isNegatedAssert,
-        };
-    }
-
-    /// <summary>The last unbroken run of comment lines before <paramref name="first"/>; a blank line ends the run.</summary>
-    private static string? LabelAbove(SmtText smt, IToken first)
-    {
-        var hidden = smt.Tokens.GetHiddenTokensToLeft(first.TokenIndex);
-        if (hidden is null)
-        {
-            return null;
-        }
-
-        var lines = new List<string>();
-        for (var i = hidden.Count - 1; i >= 0; i--)
-        {
-            var token = hidden[i];
-            if (token.Type == SmtLib2Lexer.WHITESPACE)
-            {
-                if (token.Text.Count(c => c == '\n') > 1)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var line = token.Text.TrimStart(';').Trim();
-            if (line.Length > 0)
-            {
-                lines.Insert(0, line);
-            }
-        }
-
-        return lines.Count == 0 ? null : string.Join(' ', lines);
-    }
-
-    private static SourceSpan SpanOf(IToken token) => new(token.Line, token.Column + 1);
 }

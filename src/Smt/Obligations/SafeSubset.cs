@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Smt.Parsing;
 
 namespace ProofCheck.Smt.Obligations;
 
@@ -52,11 +53,25 @@ internal static class SafeSubset
         ["minimize"] = ("solver-extension", "optimization is not part of an obligation"),
     };
 
+    /// <summary>Options that cannot change what is satisfiable or what the solver prints between answers; accepted and not sent.</summary>
+    private static readonly HashSet<string> HarmlessOptions = new(StringComparer.Ordinal)
+    {
+        ":produce-models", ":produce-unsat-cores", ":produce-unsat-assumptions", ":produce-proofs", ":produce-assignments",
+        ":produce-assertions", ":print-success", ":interactive-mode", ":incremental", ":global-declarations", ":verbosity",
+        ":smtlib2_compliant", ":random-seed",
+    };
+
+    /// <summary>What may follow the final (check-sat): questions about the answer, ignored because the checker asks its own.</summary>
+    private static readonly HashSet<string> TrailingQueries = new(StringComparer.Ordinal)
+    {
+        "get-model", "get-value", "get-assignment", "get-info", "get-unsat-core", "get-unsat-assumptions", "get-proof", "get-assertions", "get-option",
+    };
+
     /// <summary>The rule names a report lists as checked.</summary>
     public static IReadOnlyList<string> Rules { get; } =
     [
         "allowed-commands", "side-effecting-option", "exit", "file-access", "output", "assertion-stack",
-        "extra-query", "solver-extension", "set-logic-first", "obligation-shape",
+        "extra-query", "solver-extension", "set-logic-first", "theory-symbol", "string-literal", "obligation-shape", "circular",
     ];
 
     /// <summary>The obligation, or the reasons it is refused.</summary>
@@ -64,41 +79,64 @@ internal static class SafeSubset
     {
         var findings = new List<AuditFinding>();
         var commands = draft.Commands;
-        var last = commands.Count - 1;
+
+        // The query is the last (check-sat); after it only an ignored get-* or a final (exit) may follow.
+        var query = commands.ToList().FindLastIndex(c => c.Name == "check-sat");
+        var end = query < 0 ? commands.Count : query + 1;
+        var sawStatement = false;
         for (var i = 0; i < commands.Count; i++)
         {
             var c = commands[i];
-            if (Forbidden.TryGetValue(c.Name, out var why))
+            if (i >= end)
             {
-                findings.Add(new AuditFinding(why.Rule, $"({c.Name} ...)", c.NameSpan, why.Reason));
-            }
-            else if (c.Name == "check-sat")
-            {
-                if (i != last || c.Arguments.Count != 0)
+                if (!(TrailingQueries.Contains(c.Name) || (c.Name == "exit" && i == commands.Count - 1) || c.Name == "set-info"))
                 {
-                    findings.Add(new AuditFinding("extra-query", "(check-sat)", c.NameSpan, "an obligation has exactly one (check-sat), its last command"));
+                    findings.Add(Refusal(c) ?? new AuditFinding("extra-query", $"({c.Name} ...)", c.NameSpan, "only get-model, get-value and the like (ignored) and a final (exit) may follow the (check-sat)"));
+                }
+
+                continue;
+            }
+
+            if (c.Name == "check-sat")
+            {
+                if (i != query || c.Arguments.Count != 0)
+                {
+                    findings.Add(new AuditFinding("extra-query", "(check-sat)", c.NameSpan, "an obligation has exactly one (check-sat), without arguments, after its negated claim"));
                 }
             }
             else if (c.Name == "set-logic")
             {
-                if (i != 0 || c.Arguments.Count != 1)
+                if (sawStatement || commands.Take(i).Any(p => p.Name == "set-logic") || c.Arguments.Count != 1)
                 {
-                    findings.Add(new AuditFinding("set-logic-first", "(set-logic ...)", c.NameSpan, "set-logic may appear once, as the obligation's first command, with one logic name"));
+                    findings.Add(new AuditFinding("set-logic-first", "(set-logic ...)", c.NameSpan, "set-logic may appear once, before any declaration or assertion, with one logic name"));
                 }
             }
-            else if (!Statements.Contains(c.Name) && !Metadata.Contains(c.Name))
+            else if (c.Name == "set-option")
             {
-                findings.Add(new AuditFinding("allowed-commands", $"({c.Name} ...)", c.NameSpan, "not part of the safe subset: an obligation only declares, defines and asserts"));
+                if (!(c.Arguments is [Atom { Kind: AtomKind.Keyword } key, ..] && HarmlessOptions.Contains(key.Text)))
+                {
+                    findings.Add(Refusal(c)!);
+                }
+            }
+            else if (Statements.Contains(c.Name))
+            {
+                sawStatement = true;
+                findings.AddRange(TheorySymbols.Introduced(c).Where(a => TheorySymbols.IsReserved(a.Name)).Select(a =>
+                    new AuditFinding("theory-symbol", a.Text, a.Span, $"'{a.Name}' is defined by SMT-LIB or a theory; declaring, defining or binding it again would change what the claim means")));
+                findings.AddRange(Strings(c.Tree).Where(a => !IsPlainAscii(a.Text)).Select(a =>
+                    new AuditFinding("string-literal", Shorten(a.Text), a.Span, "string literals may hold printable ASCII only; write other characters, line breaks and tabs included, as \\u{…} (z3 and cvc5 read them differently or not at all)")));
+            }
+            else if (!Metadata.Contains(c.Name))
+            {
+                findings.Add(Refusal(c) ?? new AuditFinding("allowed-commands", $"({c.Name} ...)", c.NameSpan, "not part of the safe subset: an obligation only declares, defines and asserts"));
             }
         }
 
-        if (findings.Count == 0)
+        var body = commands.Take(end).Where(c => Statements.Contains(c.Name) || c.Name == "check-sat").ToList();
+        if (findings.Count == 0 && !(query >= 0 && body.Count >= 2 && body[^1].Name == "check-sat" && body[^2].IsNegatedAssert))
         {
-            var shapeOk = commands.Count >= 2 && commands[last].Name == "check-sat" && commands[last - 1].IsNegatedAssert;
-            if (!shapeOk)
-            {
-                findings.Add(new AuditFinding("obligation-shape", "obligation", commands[last].NameSpan, "an obligation must end with (assert (not CLAIM)) followed by (check-sat)"));
-            }
+            var at = query >= 0 ? commands[query] : commands[^1];
+            findings.Add(new AuditFinding("obligation-shape", "obligation", at.NameSpan, "an obligation must end with (assert (not CLAIM)) followed by (check-sat)"));
         }
 
         if (findings.Count > 0)
@@ -106,7 +144,35 @@ internal static class SafeSubset
             return (null, findings);
         }
 
-        var setup = commands.Take(last - 1).Where(c => Statements.Contains(c.Name)).ToList();
-        return (new Obligation(draft.Number, draft.Label, draft.Span, setup, commands[last - 1]), []);
+        return (new Obligation(draft.Number, draft.Label, draft.Span, body.Take(body.Count - 2).ToList(), body[^2]), []);
     }
+
+    private static AuditFinding? Refusal(ScriptCommand c) =>
+        Forbidden.TryGetValue(c.Name, out var why) ? new AuditFinding(why.Rule, $"({c.Name} ...)", c.NameSpan, why.Reason) : null;
+
+    private static IEnumerable<Atom> Strings(SExpr root)
+    {
+        var stack = new Stack<SExpr>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case Atom { Kind: AtomKind.String } a:
+                    yield return a;
+                    break;
+                case SList list:
+                    foreach (var item in list.Items)
+                    {
+                        stack.Push(item);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static bool IsPlainAscii(string text) => text.All(ch => ch is >= ' ' and <= '~');
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…\"" : text;
 }

@@ -14,6 +14,12 @@ internal static class ResponseReader
     /// <summary>The responses in order, or the syntax error when the output is not SMT-LIB (a solver crash mid-print).</summary>
     public static (IReadOnlyList<SolverResponse> Responses, SyntaxError? Error) Read(string output)
     {
+        // The generated parser recurses once per level: a model of a 10,000-step function chain would overflow the stack.
+        if (Depth(output) > MaxDepth)
+        {
+            return ([], new SyntaxError(1, 1, $"the solver's answer is nested more than {MaxDepth} levels deep; not shown"));
+        }
+
         var smt = new SmtText(output);
         var tree = smt.Parser.responses();
         if (smt.Error is { } error)
@@ -22,6 +28,42 @@ internal static class ResponseReader
         }
 
         return ([.. tree.response().Select(r => Convert(smt, r))], null);
+    }
+
+    /// <summary>Deeper answers are not parsed (a counterexample that deep is unreadable anyway).</summary>
+    internal const int MaxDepth = 500;
+
+    /// <summary>The deepest parenthesis nesting of a solver's output, skipping strings and quoted symbols.</summary>
+    internal static int Depth(string output)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i < output.Length; i++)
+        {
+            switch (output[i])
+            {
+                case '(':
+                    max = Math.Max(max, ++depth);
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                case '"':
+                    // A doubled quote inside a string stands for one quote, so skipping to the next quote is enough.
+                    i = Skip(output, i, '"');
+                    break;
+                case '|':
+                    i = Skip(output, i, '|');
+                    break;
+            }
+        }
+
+        return max;
+    }
+
+    private static int Skip(string text, int at, char close)
+    {
+        var next = text.IndexOf(close, at + 1);
+        return next < 0 ? text.Length : next;
     }
 
     private static SolverResponse Convert(SmtText smt, SmtLib2Parser.ResponseContext response)

@@ -33,9 +33,6 @@ internal sealed class SolverPool : IAsyncDisposable
     /// <summary>How many solver processes this pool has started (replacements included).</summary>
     public int ProcessesStarted => _pool.Started;
 
-    /// <summary>Passed to every session the pool starts; see <see cref="SolverSession.RequestSending"/>.</summary>
-    internal Action<int>? RequestSending { get; set; }
-
     /// <summary>Fails with install advice when the solver or the sandbox cannot run here.</summary>
     public void EnsureAvailable()
     {
@@ -65,10 +62,6 @@ internal sealed class SolverPool : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
-    private async Task<SolverSession> StartAsync(CancellationToken cancellationToken)
-    {
-        var session = await SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken).ConfigureAwait(false);
-        session.RequestSending = RequestSending;
-        return session;
-    }
+    private Task<SolverSession> StartAsync(CancellationToken cancellationToken) =>
+        SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken);
 }

@@ -28,12 +28,6 @@ internal sealed class SolverSession : IPooledSession
 
     public SolverProfile Profile { get; }
 
-    /// <summary>
-    /// Called with the process id as each request is sent, before its answer is read: tests kill the solver
-    /// there, deterministically between the questions of one obligation.
-    /// </summary>
-    internal Action<int>? RequestSending { get; set; }
-
     /// <summary>The operating-system id of the process this session talks to (bubblewrap's when sandboxed).</summary>
     public int ProcessId => _process.Id;
 
@@ -94,7 +88,6 @@ internal sealed class SolverSession : IPooledSession
 
         try
         {
-            RequestSending?.Invoke(ProcessId);
             await WriteAsync($"{commands}(echo \"{sentinel}\")\n", cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
