@@ -21,8 +21,13 @@ public static class RepoPaths
 
     public static string Problems => Path.Combine(Root, "problems");
 
-    /// <summary>The shared folder beside the repository (models, notes); CI places it there.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>
+    /// The shared folder beside the repository (models, notes); CI places it there. PROOFCHECK_SHARED overrides it
+    /// for checkouts that sit elsewhere (a git worktree).
+    /// </summary>
+    public static string Shared => Environment.GetEnvironmentVariable("PROOFCHECK_SHARED") is { Length: > 0 } shared
+        ? Path.GetFullPath(shared)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     /// <summary>The tiny random GGUF used for plumbing tests; never copied into the repository.</summary>
     public static string TinyModel => Path.Combine(Shared, "models", "llama-2-tiny-random.gguf");

@@ -38,13 +38,14 @@ internal static class RunCommand
         var store = RunStoreOption.Create();
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with its stored settings." };
         var template = new Option<string?>("--template") { Description = "Embedded model only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
-        var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads (0 = all cores)." };
+        var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads while generating (0 = half the cores, leaving the rest to the checkers)." };
+        var pull = new Option<bool>("--pull") { Description = "Ollama only: pull the model (with a progress bar) if the server does not have it." };
         var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens.", DefaultValueFactory = _ => 4096 };
         var timeout = new Option<int?>("--timeout") { Description = "Checker time limit per obligation, in seconds." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run checkers without the sandbox (recorded with every result). Only for trusted input." };
         var command = new Command("run", "Prove, formalize, check and repair: run a model over problems and store every step.")
         {
-            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, workers, requests, dir, store, resume, template, threads, context, timeout, noSandbox,
+            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, workers, requests, dir, store, resume, template, threads, pull, context, timeout, noSandbox,
         };
         command.SetAction(async (parse, outer) =>
         {
@@ -94,7 +95,14 @@ internal static class RunCommand
             Microsoft.Extensions.AI.IChatClient chat;
             try
             {
-                chat = ModelSelector.Create(modelSpec, new ModelSelectionOptions { ContextLength = parse.GetValue(context), Template = parse.GetValue(template), Threads = parse.GetValue(threads) });
+                chat = ModelSelector.Create(modelSpec, new ModelSelectionOptions
+                {
+                    ContextLength = parse.GetValue(context),
+                    Template = parse.GetValue(template),
+                    Threads = parse.GetValue(threads),
+                    PullMissing = parse.GetValue(pull),
+                    PullProgress = Models.Ollama.OllamaPullProgress.Bar(Console.Error),
+                });
             }
             catch (ModelException e)
             {
