@@ -12,6 +12,8 @@ for pair in z3:z3 cvc5:cvc5 coqc:coq bwrap:bubblewrap python3:python3; do
   cmd=${pair%%:*}; pkg=${pair#*:}
   command -v "$cmd" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
+# llama.cpp's CPU backend (from the LLamaSharp.Backend.Cpu NuGet package) runs its threads with OpenMP.
+ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || need_apt+=(libgomp1)
 # The in-process z3 anchor for the SMT benchmark.
 /usr/bin/python3 -c 'import z3' >/dev/null 2>&1 || need_apt+=(python3-z3)
 # The report's tests: scipy is the independent oracle for its statistics, Chromium the browser for its HTML.
@@ -30,8 +32,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-say "Installing project-local npm tools (antlr-ng, llama.cpp native libraries) into tools/node_modules"
-if [ ! -x tools/node_modules/.bin/antlr-ng ] || [ ! -d tools/node_modules/@node-llama-cpp/linux-x64 ]; then
+say "Installing project-local npm tools (antlr-ng) into tools/node_modules"
+if [ ! -x tools/node_modules/.bin/antlr-ng ]; then
   npm ci --prefix tools --no-audit --no-fund --loglevel=error
 fi
 

@@ -1,5 +1,5 @@
 using ProofCheck.Core;
-using ProofCheck.Models.Llama.Native;
+using ProofCheck.Models.Llama;
 using ProofCheck.Models.OpenAi;
 
 namespace ProofCheck.Models;
@@ -19,12 +19,12 @@ public static class ModelDoctor
     {
         try
         {
-            var version = LlamaLibrary.Version();
-            return new ToolStatus(Area, "llama.cpp (embedded)", true) { Version = version, Location = LlamaLibrary.LoadedFolder };
+            var version = LlamaRuntime.Version();
+            return new ToolStatus(Area, "llama.cpp (embedded)", true) { Version = version, Location = AppContext.BaseDirectory };
         }
         catch (ModelException e)
         {
-            return new ToolStatus(Area, "llama.cpp (embedded)", false) { Location = LlamaLibrary.FindFolder(), Advice = $"{e.Message} {e.Advice}" };
+            return new ToolStatus(Area, "llama.cpp (embedded)", false) { Location = AppContext.BaseDirectory, Advice = $"{e.Message} {e.Advice}" };
         }
     }
 
@@ -42,7 +42,7 @@ public static class ModelDoctor
         Note("OPENAI_API_KEY", "openai:NAME");
         Note(ModelSelector.OpenAiUrlVariable, "openai:NAME base URL");
         Note(ModelSelector.EndpointKeyVariable, "URL#NAME key");
-        var ollama = Environment.GetEnvironmentVariable(ModelSelector.OllamaUrlVariable) is { Length: > 0 } u ? u : OpenAiEndpoint.OllamaUrl;
+        var ollama = Environment.GetEnvironmentVariable(ModelSelector.OllamaUrlVariable) is { Length: > 0 } u ? u : Ollama.OllamaChatClient.DefaultRoot;
         return new ToolStatus(Area, "OpenAI-compatible HTTP", true)
         {
             Location = $"ollama:NAME -> {ollama}",

@@ -20,6 +20,12 @@ public sealed record ModelSelectionOptions
     /// <summary>HTTP: retries on 429/5xx/connection resets/timeouts.</summary>
     public int? MaxRetries { get; init; }
 
+    /// <summary>Ollama: pull the model when the server does not have it (the user's consent: --pull).</summary>
+    public bool PullMissing { get; init; }
+
+    /// <summary>Ollama: where pull progress goes.</summary>
+    public IProgress<Ollama.OllamaPullProgress>? PullProgress { get; init; }
+
     /// <summary>When set, every exchange is appended to this replay file.</summary>
     public string? RecordTo { get; init; }
 

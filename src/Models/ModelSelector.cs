@@ -14,7 +14,7 @@ public static class ModelSelector
 {
     public const string ModelVariable = "PROOFCHECK_MODEL";
 
-    /// <summary>Base URL of the Ollama server for <c>ollama:</c> specs (default http://localhost:11434/v1).</summary>
+    /// <summary>Address of the Ollama server for <c>ollama:</c> specs (default http://localhost:11434; a trailing /v1 is ignored).</summary>
     public const string OllamaUrlVariable = "PROOFCHECK_OLLAMA_URL";
 
     /// <summary>Base URL for <c>openai:</c> specs (default https://api.openai.com/v1).</summary>
@@ -25,7 +25,7 @@ public static class ModelSelector
 
     public const string Ways =
         "Choose a model with --model or " + ModelVariable + ": a GGUF file path (embedded llama.cpp, e.g. ./qwq-32b-q4_k_m.gguf); " +
-        "ollama:NAME after `ollama pull qwq` (ollama:qwq); openai:NAME with OPENAI_API_KEY set; " +
+        "ollama:NAME after `ollama pull qwq` (ollama:qwq; --pull pulls it); openai:NAME with OPENAI_API_KEY set; " +
         "URL#NAME for any OpenAI-compatible server (http://localhost:8080/v1#qwq, key in " + EndpointKeyVariable + "); " +
         "replay:FILE to answer from a recorded run.";
 
@@ -60,7 +60,7 @@ public static class ModelSelector
 
         if (spec.StartsWith("ollama:", StringComparison.Ordinal))
         {
-            return Http(Url(OllamaUrlVariable, OpenAiEndpoint.OllamaUrl), Name(spec, "ollama:"), "OLLAMA_API_KEY", options);
+            return new Ollama.OllamaChatClient(Url(OllamaUrlVariable, Ollama.OllamaChatClient.DefaultRoot), Name(spec, "ollama:"), options.PullMissing, options.PullProgress);
         }
 
         if (spec.StartsWith("openai:", StringComparison.Ordinal))
@@ -86,14 +86,14 @@ public static class ModelSelector
 
         if (spec.EndsWith(".gguf", StringComparison.OrdinalIgnoreCase) || File.Exists(spec))
         {
+            if (options.Logger is { } logger)
+            {
+                LlamaRuntime.Logger = logger;
+            }
+
             var model = LlamaModel.Load(spec);
             try
             {
-                if (options.Logger is { } logger)
-                {
-                    Llama.Native.LlamaLibrary.Logger = logger;
-                }
-
                 var settings = new LlamaChatClientOptions { Template = options.Template, ContextLength = options.ContextLength };
                 return new LlamaChatClient(model, options.Threads > 0 ? settings with { Threads = options.Threads } : settings, ownsModel: true);
             }

@@ -82,7 +82,10 @@ internal sealed class StopStringMatcher(IReadOnlyList<string>? stops)
 
 /// <summary>
 /// Separates a reasoning model's <c>&lt;think&gt;…&lt;/think&gt;</c> text from its answer in a stream, holding back
-/// a possible partial tag. Reasoning is stored but must never reach a checker.
+/// a possible partial tag. Reasoning is stored but must never reach a checker. A closing tag with no opening one
+/// (the server's template opened the block in the prompt) is never shown as answer text; in a stream, the text
+/// released before it has already gone out as answer, which is why whole answers (<see cref="SplitWhole"/>) are
+/// what the pipeline checks.
 /// </summary>
 internal sealed class ThinkTagSplitter(bool startsInThinking = false)
 {
@@ -96,6 +99,13 @@ internal sealed class ThinkTagSplitter(bool startsInThinking = false)
     {
         var parts = new List<(bool, string)>();
         pending += piece;
+        if (!thinking && pending.IndexOf(Close, StringComparison.Ordinal) is var lone and >= 0
+            && pending.IndexOf(Open, StringComparison.Ordinal) is var open && (open < 0 || lone < open))
+        {
+            Add(parts, true, pending[..lone]);
+            pending = pending[(lone + Close.Length)..];
+        }
+
         while (true)
         {
             var tag = thinking ? Close : Open;

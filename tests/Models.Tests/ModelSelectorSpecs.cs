@@ -42,7 +42,6 @@ public sealed class ModelSelectorSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("ollama:qwq", "http://localhost:11434/v1", "qwq")]
     [InlineData("http://gpu-box:8000/v1#deepseek-r1", "http://gpu-box:8000/v1", "deepseek-r1")]
     public void Http_specs_select_the_openai_compatible_backend(string spec, string url, string model)
     {
@@ -51,6 +50,16 @@ public sealed class ModelSelectorSpecs : IDisposable
         var metadata = Assert.IsType<OpenAiCompatibleChatClient>(client).Metadata;
         Assert.Equal(new Uri(url), metadata.ProviderUri);
         Assert.Equal(model, metadata.DefaultModelId);
+    }
+
+    [Fact]
+    public void An_ollama_spec_selects_ollamas_own_api_at_its_default_address()
+    {
+        using var client = ModelSelector.Create("ollama:qwq");
+
+        var metadata = Assert.IsType<ProofCheck.Models.Ollama.OllamaChatClient>(client).Metadata;
+        Assert.Equal(new Uri("http://localhost:11434/"), metadata.ProviderUri);
+        Assert.Equal("qwq", metadata.DefaultModelId);
     }
 
     [Theory]

@@ -18,7 +18,8 @@ internal static class ChatCommand
         var seed = new Option<long?>("--seed") { Description = "Seed for reproducible sampling." };
         var template = new Option<string?>("--template") { Description = "Embedded only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
         var context = new Option<int?>("--context") { Description = "Embedded only: context length in tokens (default 4096)." };
-        var threads = new Option<int?>("--threads") { Description = "Embedded only: CPU threads (default: all cores)." };
+        var threads = new Option<int?>("--threads") { Description = "Embedded only: CPU threads while generating (default: half the cores, leaving the rest to the checkers)." };
+        var pull = new Option<bool>("--pull") { Description = "Ollama only: pull the model (with a progress bar) if the server does not have it." };
         var timeout = new Option<double?>("--timeout") { Description = "HTTP only: seconds to wait for the server to start (and keep) answering (default 600)." };
         var grammar = new Option<FileInfo?>("--grammar") { Description = "Embedded only: a GBNF grammar file the answer must match." };
         var record = new Option<string?>("--record") { Description = "Append the exchange to this replay file (JSON Lines)." };
@@ -26,7 +27,7 @@ internal static class ChatCommand
         var prompt = new Argument<string>("prompt") { Description = "What to ask." };
         var command = new Command("chat", "Ask a model one question and stream its answer (reasoning is kept apart).")
         {
-            model, system, maxTokens, temperature, seed, template, context, threads, timeout, grammar, record, reasoning, prompt,
+            model, system, maxTokens, temperature, seed, template, context, threads, pull, timeout, grammar, record, reasoning, prompt,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -68,6 +69,8 @@ internal static class ChatCommand
                     Threads = parse.GetValue(threads) ?? 0,
                     Timeout = parse.GetValue(timeout) is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
                     RecordTo = parse.GetValue(record),
+                    PullMissing = parse.GetValue(pull),
+                    PullProgress = Models.Ollama.OllamaPullProgress.Bar(Console.Error),
                 });
                 var showReasoning = parse.GetValue(reasoning);
                 Stopwatch? clock = null;

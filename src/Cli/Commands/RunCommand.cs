@@ -48,7 +48,8 @@ internal static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with the settings it was started with (options that differ are refused)." };
         var allowModelChange = new Option<bool>("--allow-model-change") { Description = "With --resume: continue with the --model (and --template/--threads/--context) given, not the stored one." };
         var template = new Option<string?>("--template") { Description = "Embedded model only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
-        var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads (0 = all cores)." };
+        var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads while generating (0 = half the cores, leaving the rest to the checkers)." };
+        var pull = new Option<bool>("--pull") { Description = "Ollama only: pull the model (with a progress bar) if the server does not have it." };
         var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens (0 = the model's trained length).", DefaultValueFactory = _ => 4096 };
         var timeout = new Option<int?>("--timeout") { Description = "Checker time limit per obligation, in seconds (default: each checker's own)." };
         var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run checkers without the sandbox (recorded with every result). Only for trusted input." };
@@ -58,7 +59,7 @@ internal static class RunCommand
             "Exit codes: 0 every target of every problem Verified; 1 otherwise (or stopped); 2 bad input or a model that fails; 3 a needed checker is missing; 130 Ctrl-C.")
         {
             patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, workers, requests, dir, store, resume, allowModelChange,
-            template, threads, context, timeout, noSandbox,
+            template, threads, pull, context, timeout, noSandbox,
         };
         command.SetAction(async (parse, outer) =>
         {
@@ -98,7 +99,7 @@ internal static class RunCommand
                 runs.Claim(run.Id);
                 try
                 {
-                    chat = CreateModel(config);
+                    chat = CreateModel(config, parse.GetValue(pull));
                 }
                 catch (UserInputException)
                 {
@@ -151,7 +152,7 @@ internal static class RunCommand
                 config.Validate();
                 Pipeline.Prompts.PromptLibrary.Create(config.PromptsDirectory).Load(Pipeline.Prompts.PromptLibrary.ProveTemplateName(config.PromptStyle));
                 // The model is loaded before the run exists: a model that cannot answer leaves no empty run behind.
-                chat = CreateModel(config);
+                chat = CreateModel(config, parse.GetValue(pull));
                 try
                 {
                     run = RunEngine.Create(runs, config, selected, GitRevision());
@@ -257,15 +258,22 @@ internal static class RunCommand
     /// The chat client for a run's settings, checked before any request: a GGUF without a chat template (and no
     /// --template) or an unknown template name is refused now, not at the first model step.
     /// </summary>
-    private static Microsoft.Extensions.AI.IChatClient CreateModel(RunConfig config)
+    private static Microsoft.Extensions.AI.IChatClient CreateModel(RunConfig config, bool pullMissing)
     {
         Microsoft.Extensions.AI.IChatClient? chat = null;
         try
         {
-            chat = ModelSelector.Create(config.Model, new ModelSelectionOptions { ContextLength = config.ContextLength, Template = config.Template, Threads = config.Threads });
+            chat = ModelSelector.Create(config.Model, new ModelSelectionOptions
+            {
+                ContextLength = config.ContextLength,
+                Template = config.Template,
+                Threads = config.Threads,
+                PullMissing = pullMissing,
+                PullProgress = Models.Ollama.OllamaPullProgress.Bar(Console.Error),
+            });
             if (chat.GetService(typeof(Models.Llama.LlamaModel)) is Models.Llama.LlamaModel gguf)
             {
-                var builtIn = Models.Llama.Native.LlamaLibrary.BuiltInTemplates();
+                var builtIn = Models.Llama.LlamaRuntime.BuiltInTemplates();
                 if (config.Template is { } name && !builtIn.Contains(name))
                 {
                     throw new ModelException($"--template {name} is not a chat template llama.cpp knows.", "Built-in templates: " + string.Join(", ", builtIn) + ".");

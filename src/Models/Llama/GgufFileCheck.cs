@@ -38,7 +38,7 @@ internal static class GgufFileCheck
             var name = arch[(arch.IndexOf("architecture", StringComparison.OrdinalIgnoreCase) + "architecture".Length)..].Trim(' ', ':', '\'');
             return new ModelException(
                 $"{path} uses a model architecture this llama.cpp build does not support ({name}).",
-                "Use a model of a supported architecture, or a newer llama.cpp build via " + Native.LlamaLibrary.FolderVariable + ".");
+                "Use a model of a supported architecture, or a newer LLamaSharp (and backend package) version.");
         }
 
         if (Contains(text, "not within the file bounds") || Contains(text, "failed to read") || Contains(text, "unexpectedly reached end of file")

@@ -1,11 +1,10 @@
-using System.Runtime.InteropServices;
 using System.Text;
-using ProofCheck.Models.Llama.Native;
+using LLama.Native;
 
 namespace ProofCheck.Models.Llama;
 
 /// <summary>
-/// A GGUF model loaded into this process through llama.cpp. Thread-safe: any number of
+/// A GGUF model loaded into this process through llama.cpp (LLamaSharp's native handles). Thread-safe: any number of
 /// <see cref="LlamaChatClient"/>s (each request gets its own context) can share one loaded model.
 /// </summary>
 public sealed class LlamaModel : IDisposable
@@ -16,17 +15,11 @@ public sealed class LlamaModel : IDisposable
     {
         Path = path;
         this.handle = handle;
-        Vocab = LlamaApi.llama_model_get_vocab(handle);
-        VocabularySize = LlamaApi.llama_vocab_n_tokens(Vocab);
-        TrainedContextLength = LlamaApi.llama_model_n_ctx_train(handle);
-        unsafe
-        {
-            var buffer = stackalloc byte[256];
-            var n = LlamaApi.llama_model_desc(handle, buffer, 256);
-            Description = n > 0 ? Encoding.UTF8.GetString(buffer, Math.Min(n, 255)) : "";
-            var template = LlamaApi.llama_model_chat_template(handle, null);
-            ChatTemplate = template == null ? null : Marshal.PtrToStringUTF8((IntPtr)template);
-        }
+        VocabularySize = handle.Vocab.Count;
+        TrainedContextLength = handle.ContextSize;
+        Description = handle.Description;
+        var template = handle.MetadataValueByKey("tokenizer.chat_template");
+        ChatTemplate = template is { } bytes ? Encoding.UTF8.GetString(bytes.Span) : null;
     }
 
     public string Path { get; }
@@ -41,35 +34,39 @@ public sealed class LlamaModel : IDisposable
     /// <summary>The chat template stored in the file, or null when it has none (then a built-in one must be named).</summary>
     public string? ChatTemplate { get; }
 
-    internal IntPtr Vocab { get; }
-
     internal SafeLlamaModelHandle Handle => handle;
 
-    /// <summary>Loads a GGUF file. Every failure a user can meet is a <see cref="ModelException"/> saying which one.</summary>
-    public static LlamaModel Load(string path)
+    internal SafeLlamaModelHandle.Vocabulary Vocab => handle.Vocab;
+
+    /// <summary>
+    /// Loads a GGUF file. Every failure a user can meet is a <see cref="ModelException"/> saying which one.
+    /// <paramref name="gpuLayers"/> is how many layers a GPU backend (when one is installed) takes; the CPU backend
+    /// ignores it, and the default leaves llama.cpp's choice (all layers) in place.
+    /// </summary>
+    public static LlamaModel Load(string path, int? gpuLayers = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         GgufFileCheck.ThrowIfUnusable(path);
-        LlamaLibrary.EnsureLoaded();
-        var parameters = LlamaApi.llama_model_default_params();
-        parameters.NGpuLayers = 0;
+        LlamaRuntime.EnsureLoaded();
+        var parameters = LLamaModelParams.Default();
+        if (gpuLayers is { } layers)
+        {
+            parameters.n_gpu_layers = layers;
+        }
+
         var errors = LlamaLog.BeginCapture();
-        IntPtr model;
         try
         {
-            model = LlamaApi.llama_model_load_from_file(System.IO.Path.GetFullPath(path), parameters);
+            return new LlamaModel(path, SafeLlamaModelHandle.LoadFromFile(System.IO.Path.GetFullPath(path), parameters));
+        }
+        catch (Exception e) when (e is LLama.Exceptions.RuntimeError or LLama.Exceptions.LoadWeightsFailedException)
+        {
+            throw GgufFileCheck.ExplainLoadFailure(path, errors);
         }
         finally
         {
             LlamaLog.EndCapture();
         }
-
-        if (model == IntPtr.Zero)
-        {
-            throw GgufFileCheck.ExplainLoadFailure(path, errors);
-        }
-
-        return new LlamaModel(path, new SafeLlamaModelHandle(model));
     }
 
     /// <summary>The model's tokens for <paramref name="text"/>; <paramref name="addSpecial"/> adds BOS where the model wants it.</summary>
@@ -77,56 +74,28 @@ public sealed class LlamaModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        var bytes = Encoding.UTF8.GetBytes(text);
-        unsafe
-        {
-            fixed (byte* t = bytes)
-            {
-                var tokens = new int[bytes.Length + 2];
-                fixed (int* p = tokens)
-                {
-                    var n = LlamaApi.llama_tokenize(Vocab, t, bytes.Length, p, tokens.Length, addSpecial, parseSpecial);
-                    if (n >= 0)
-                    {
-                        return tokens[..n];
-                    }
-
-                    tokens = new int[-n];
-                }
-
-                fixed (int* p = tokens)
-                {
-                    var n = LlamaApi.llama_tokenize(Vocab, t, bytes.Length, p, tokens.Length, addSpecial, parseSpecial);
-                    return n < 0 ? throw new ModelException("The text is too long to tokenize.") : tokens[..n];
-                }
-            }
-        }
+        return Array.ConvertAll(handle.Tokenize(text, addSpecial, parseSpecial, Encoding.UTF8), t => (int)t);
     }
 
     /// <summary>The text of <paramref name="tokens"/>, without BOS/EOS.</summary>
     public string Detokenize(ReadOnlySpan<int> tokens)
     {
         ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        unsafe
+        var bytes = new List<byte>();
+        var piece = new byte[64];
+        foreach (var token in tokens)
         {
-            fixed (int* p = tokens)
+            var n = (int)handle.TokenToSpan(token, piece, 0, false);
+            if (n > piece.Length)
             {
-                var buffer = new byte[Math.Max(16, tokens.Length * 8)];
-                while (true)
-                {
-                    fixed (byte* b = buffer)
-                    {
-                        var n = LlamaApi.llama_detokenize(Vocab, p, tokens.Length, b, buffer.Length, removeSpecial: true, unparseSpecial: false);
-                        if (n >= 0)
-                        {
-                            return Encoding.UTF8.GetString(buffer, 0, n);
-                        }
-
-                        buffer = new byte[-n];
-                    }
-                }
+                piece = new byte[n];
+                n = (int)handle.TokenToSpan(token, piece, 0, false);
             }
+
+            bytes.AddRange(piece.AsSpan(0, n));
         }
+
+        return Encoding.UTF8.GetString([.. bytes]);
     }
 
     public void Dispose() => handle.Dispose();

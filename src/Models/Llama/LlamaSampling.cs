@@ -1,38 +1,23 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using LLama.Native;
 using Microsoft.Extensions.AI;
-using ProofCheck.Models.Llama.Native;
 
 namespace ProofCheck.Models.Llama;
 
-/// <summary>Builds the sampler chain for a request's options: grammar, penalties, then greedy or top-k/top-p/min-p/temperature/seeded draw.</summary>
+/// <summary>Builds llama.cpp's native sampler chain for a request's options: grammar, penalties, then greedy or top-k/top-p/min-p/temperature/seeded draw.</summary>
 internal static class LlamaSampling
 {
     private const uint RandomSeed = 0xFFFFFFFF;
 
-    public static SafeLlamaSamplerHandle Build(LlamaModel model, ChatOptions? options)
+    public static SafeLLamaSamplerChainHandle Build(LlamaModel model, ChatOptions? options)
     {
-        var chainParams = LlamaApi.llama_sampler_chain_default_params();
-        var chain = new SafeLlamaSamplerHandle(LlamaApi.llama_sampler_chain_init(chainParams));
+        var chain = SafeLLamaSamplerChainHandle.Create(LLamaSamplerChainParams.Default());
         try
         {
             if (ChatOptionKeys.GetString(options, ChatOptionKeys.Grammar) is { Length: > 0 } grammar)
             {
-                var errors = LlamaLog.BeginCapture();
-                IntPtr g;
-                try
-                {
-                    g = LlamaApi.llama_sampler_init_grammar(model.Vocab, grammar, "root");
-                }
-                finally
-                {
-                    LlamaLog.EndCapture();
-                }
-
-                if (g == IntPtr.Zero)
-                {
-                    throw new ModelException("The GBNF grammar does not parse" + (errors.Count > 0 ? ": " + errors[^1] : "."), "The grammar needs a rule named root.");
-                }
-
-                LlamaApi.llama_sampler_chain_add(chain, g);
+                AddGrammar(chain, model, grammar);
             }
 
             var repeat = ChatOptionKeys.Get<float>(options, ChatOptionKeys.RepetitionPenalty) ?? 1f;
@@ -40,28 +25,85 @@ internal static class LlamaSampling
             var presence = options?.PresencePenalty ?? 0f;
             if (repeat != 1f || frequency != 0f || presence != 0f)
             {
-                LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_penalties(model.VocabularySize, 64, repeat, frequency, presence));
+                chain.AddPenalties(64, repeat, frequency, presence);
             }
 
             var temperature = options?.Temperature ?? 0.8f;
             if (temperature <= 0f)
             {
-                LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_greedy());
+                chain.AddGreedySampler();
                 return chain;
             }
 
-            LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_top_k(options?.TopK ?? 40));
-            LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_top_p(options?.TopP ?? 0.95f, 1));
-            LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_min_p(ChatOptionKeys.Get<float>(options, ChatOptionKeys.MinP) ?? 0.05f, 1));
-            LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_temp(temperature));
-            var seed = options?.Seed is { } s ? unchecked((uint)s) : RandomSeed;
-            LlamaApi.llama_sampler_chain_add(chain, LlamaApi.llama_sampler_init_dist(seed));
+            chain.AddTopK(options?.TopK ?? 40);
+            chain.AddTopP(options?.TopP ?? 0.95f, 1);
+            chain.AddMinP(ChatOptionKeys.Get<float>(options, ChatOptionKeys.MinP) ?? 0.05f, 1);
+            chain.AddTemperature(temperature);
+            chain.AddDistributionSampler(options?.Seed is { } s ? unchecked((uint)s) : RandomSeed);
             return chain;
         }
         catch
         {
             chain.Dispose();
             throw;
+        }
+    }
+
+    private static void AddGrammar(SafeLLamaSamplerChainHandle chain, LlamaModel model, string grammar)
+    {
+        // LLamaSharp's AddGrammar hands a grammar llama.cpp refused (a null sampler) straight to the chain, which
+        // crashes the process; so the grammar is first parsed here, through the same library, and refused politely.
+        var errors = LlamaLog.BeginCapture();
+        bool parses;
+        try
+        {
+            parses = GrammarParses(model, grammar);
+        }
+        finally
+        {
+            LlamaLog.EndCapture();
+        }
+
+        if (!parses)
+        {
+            throw new ModelException(
+                "The GBNF grammar does not parse" + (errors.Count > 0 ? ": " + errors[^1] : "."),
+                "The grammar needs a rule named root.");
+        }
+
+        chain.AddGrammar(model.Vocab, grammar, "root");
+    }
+
+    private static unsafe bool GrammarParses(LlamaModel model, string grammar)
+    {
+        // "llama" is the name LLamaSharp imports; its resolver answers with the library it already loaded.
+        var library = NativeLibrary.Load("llama", typeof(NativeApi).Assembly, null);
+        var getVocab = (delegate* unmanaged[Cdecl]<IntPtr, IntPtr>)NativeLibrary.GetExport(library, "llama_model_get_vocab");
+        var init = (delegate* unmanaged[Cdecl]<IntPtr, byte*, byte*, IntPtr>)NativeLibrary.GetExport(library, "llama_sampler_init_grammar");
+        var free = (delegate* unmanaged[Cdecl]<IntPtr, void>)NativeLibrary.GetExport(library, "llama_sampler_free");
+        var text = Encoding.UTF8.GetBytes(grammar + "\0");
+        var added = false;
+        try
+        {
+            model.Handle.DangerousAddRef(ref added);
+            fixed (byte* g = text, root = "root\0"u8)
+            {
+                var sampler = init(getVocab(model.Handle.DangerousGetHandle()), g, root);
+                if (sampler == IntPtr.Zero)
+                {
+                    return false;
+                }
+
+                free(sampler);
+                return true;
+            }
+        }
+        finally
+        {
+            if (added)
+            {
+                model.Handle.DangerousRelease();
+            }
         }
     }
 }

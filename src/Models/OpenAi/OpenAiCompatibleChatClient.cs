@@ -16,17 +16,19 @@ using AiFinishReason = Microsoft.Extensions.AI.ChatFinishReason;
 namespace ProofCheck.Models.OpenAi;
 
 /// <summary>
-/// <see cref="IChatClient"/> for any server speaking OpenAI's chat-completions API (Ollama, llama.cpp server, vLLM,
-/// LM Studio, hosted APIs), through the official OpenAI package. Transient failures (429, 5xx, connection resets,
+/// <see cref="IChatClient"/> for any server speaking OpenAI's chat-completions API (llama.cpp server, vLLM,
+/// LM Studio, hosted APIs): Microsoft.Extensions.AI.OpenAI's client over the official OpenAI package does the
+/// mapping and the wire format; this wrapper keeps what servers other than OpenAI's need. Transient failures (429, 5xx, connection resets,
 /// timeouts) are retried with exponential backoff and jitter, honouring Retry-After; a stream is retried only
 /// before its first token. Reasoning — a separate reasoning field or <c>&lt;think&gt;</c> text — comes back as
-/// <see cref="TextReasoningContent"/>, never inside the answer's text.
+/// <see cref="TextReasoningContent"/>, never inside the answer's text. Odd servers get a clear error or a working
+/// answer instead of an empty one: no choices, a body that is not JSON, a stream request answered as one JSON body.
 /// </summary>
 public sealed class OpenAiCompatibleChatClient : IChatClient
 {
     private static readonly ModelReaderWriterOptions WireFormat = new("J");
     private readonly OpenAiEndpoint endpoint;
-    private readonly ChatClient chat;
+    private readonly IChatClient chat;
     private readonly ResiliencePipeline retry;
     private readonly ILogger logger;
 
@@ -44,7 +46,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         };
 
         // Local servers need no key, but the package insists on one; a placeholder is sent and ignored by them.
-        chat = new ChatClient(endpoint.Model, new ApiKeyCredential(endpoint.ReadApiKey() ?? "no-key"), options);
+        chat = new ChatClient(endpoint.Model, new ApiKeyCredential(endpoint.ReadApiKey() ?? "no-key"), options).AsIChatClient();
         retry = endpoint.MaxRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
@@ -73,10 +75,10 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         var request = OpenAiMapping.Messages(messages);
         var settings = OpenAiMapping.Options(options);
         var attempts = 0;
-        ClientResult<ChatCompletion> result;
+        ChatResponse response;
         try
         {
-            result = await retry.ExecuteAsync(
+            response = await retry.ExecuteAsync(
                 async ct =>
                 {
                     attempts++;
@@ -84,7 +86,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                     perAttempt.CancelAfter(endpoint.Timeout);
                     try
                     {
-                        return await chat.CompleteChatAsync(request, settings, perAttempt.Token).ConfigureAwait(false);
+                        return await chat.GetResponseAsync(request, settings, perAttempt.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                     {
@@ -98,10 +100,8 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             throw OpenAiErrors.Explain(e, endpoint, attempts);
         }
 
-        var completion = result.Value;
-        var text = string.Concat(completion.Content.Where(c => c.Kind == ChatMessageContentPartKind.Text).Select(c => c.Text));
-        var (thought, answer) = ThinkTagSplitter.SplitWhole(text);
-        var field = ReasoningField(result.GetRawResponse().Content, "message");
+        var (thought, answer) = ThinkTagSplitter.SplitWhole(response.Text);
+        var field = Reasoning(response.Messages.SelectMany(m => m.Contents)) ?? ReasoningField(Wire(response.RawRepresentation), "message");
         var reasoning = string.Join("\n", new[] { field, thought }.Where(r => !string.IsNullOrEmpty(r)));
         var message = new AiChatMessage(AiChatRole.Assistant, []);
         if (reasoning.Length > 0)
@@ -112,11 +112,11 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         message.Contents.Add(new TextContent(answer));
         return new ChatResponse(message)
         {
-            ResponseId = completion.Id,
-            ModelId = completion.Model,
-            CreatedAt = completion.CreatedAt,
-            FinishReason = OpenAiMapping.Finish(completion.FinishReason),
-            Usage = OpenAiMapping.Usage(completion.Usage),
+            ResponseId = response.ResponseId,
+            ModelId = response.ModelId,
+            CreatedAt = response.CreatedAt,
+            FinishReason = response.FinishReason,
+            Usage = response.Usage,
         };
     }
 
@@ -129,7 +129,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         var settings = OpenAiMapping.Options(options);
         var attempts = 0;
         CancellationTokenSource? live = null;
-        IAsyncEnumerator<StreamingChatCompletionUpdate>? stream = null;
+        IAsyncEnumerator<ChatResponseUpdate>? stream = null;
         bool any;
         try
         {
@@ -145,7 +145,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                     live?.Dispose();
                     live = CancellationTokenSource.CreateLinkedTokenSource(ct);
                     live.CancelAfter(endpoint.Timeout);
-                    stream = chat.CompleteChatStreamingAsync(request, settings, live.Token).GetAsyncEnumerator(live.Token);
+                    stream = chat.GetStreamingResponseAsync(request, settings, live.Token).GetAsyncEnumerator(live.Token);
                     try
                     {
                         var first = await stream.MoveNextAsync().ConfigureAwait(false);
@@ -170,6 +170,21 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
             throw OpenAiErrors.Explain(e, endpoint, attempts);
         }
 
+        if (!any)
+        {
+            // Not a single event: some servers ignore "stream": true and send the whole answer as one JSON body,
+            // which an event-stream reader sees as empty. Asking again without streaming gets the answer.
+            await stream!.DisposeAsync().ConfigureAwait(false);
+            live!.Dispose();
+            var whole = await GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            foreach (var update in whole.ToChatResponseUpdates())
+            {
+                yield return update;
+            }
+
+            yield break;
+        }
+
         // The first token arrived: from here on the whole answer may take as long as it needs, but each chunk must
         // follow the last within the timeout, so a stalled server cannot hang a run.
         var think = new ThinkTagSplitter();
@@ -181,25 +196,24 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
                 var converted = new ChatResponseUpdate
                 {
                     Role = AiChatRole.Assistant,
-                    ResponseId = update.CompletionId,
-                    ModelId = update.Model,
+                    ResponseId = update.ResponseId,
+                    ModelId = update.ModelId,
                     CreatedAt = update.CreatedAt,
-                    FinishReason = update.FinishReason is { } f ? OpenAiMapping.Finish(f) : null,
+                    FinishReason = update.FinishReason,
                 };
-                if (ReasoningField(ModelReaderWriter.Write(update, WireFormat), "delta") is { Length: > 0 } field)
+                if ((Reasoning(update.Contents) ?? ReasoningField(Wire(update.RawRepresentation), "delta")) is { Length: > 0 } field)
                 {
                     converted.Contents.Add(new TextReasoningContent(field));
                 }
 
-                var text = string.Concat(update.ContentUpdate.Where(c => c.Kind == ChatMessageContentPartKind.Text).Select(c => c.Text));
-                foreach (var (reasoning, part) in think.Push(text))
+                foreach (var (reasoning, part) in think.Push(update.Text))
                 {
                     converted.Contents.Add(reasoning ? new TextReasoningContent(part) : new TextContent(part));
                 }
 
-                if (update.Usage is not null)
+                foreach (var usage in update.Contents.OfType<UsageContent>())
                 {
-                    converted.Contents.Add(new UsageContent(OpenAiMapping.Usage(update.Usage)!));
+                    converted.Contents.Add(usage);
                 }
 
                 yield return converted;
@@ -219,7 +233,7 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         }
     }
 
-    private async Task<bool> NextAsync(IAsyncEnumerator<StreamingChatCompletionUpdate> stream, CancellationTokenSource live, CancellationToken cancellationToken)
+    private async Task<bool> NextAsync(IAsyncEnumerator<ChatResponseUpdate> stream, CancellationTokenSource live, CancellationToken cancellationToken)
     {
         live.CancelAfter(endpoint.Timeout);
         try
@@ -245,9 +259,20 @@ public sealed class OpenAiCompatibleChatClient : IChatClient
         : serviceType == typeof(ChatClientMetadata) ? Metadata
         : serviceType?.IsInstanceOfType(this) == true ? this : null;
 
-    public void Dispose()
+    public void Dispose() => chat.Dispose();
+
+    // Reasoning the library already recognised, if any (then the wire JSON is not read for it again).
+    private static string? Reasoning(IEnumerable<AIContent> contents) =>
+        string.Concat(contents.OfType<TextReasoningContent>().Select(r => r.Text)) is { Length: > 0 } text ? text : null;
+
+    // The OpenAI package keeps JSON properties its schema lacks and writes them back out, so the wire form of the
+    // raw completion or chunk still holds a server's own reasoning field.
+    private static BinaryData? Wire(object? raw) => raw switch
     {
-    }
+        ChatCompletion c => ModelReaderWriter.Write(c, WireFormat),
+        StreamingChatCompletionUpdate u => ModelReaderWriter.Write(u, WireFormat),
+        _ => null,
+    };
 
     // Servers put a reasoning model's thinking in a field the OpenAI schema lacks: "reasoning_content" (DeepSeek,
     // vLLM, llama.cpp server) or "reasoning" (Ollama, OpenRouter). Read it from the wire JSON.

@@ -6,7 +6,6 @@ namespace ProofCheck.Models.OpenAi;
 /// </summary>
 public sealed record OpenAiEndpoint
 {
-    public const string OllamaUrl = "http://localhost:11434/v1";
     public const string OpenAiUrl = "https://api.openai.com/v1";
 
     public required Uri BaseUrl { get; init; }

@@ -59,6 +59,14 @@ internal static class OpenAiErrors
                 return new ModelException($"{where} rejected the request (HTTP {c.Status}): {Detail(c)}", null, e);
             case TimeoutException:
                 return new ModelException($"{where} gave no answer within {endpoint.Timeout.TotalSeconds:0.#} s (after {attempts} attempt(s)).", "Raise the timeout, or check that the server is running.", e);
+            case ArgumentOutOfRangeException or IndexOutOfRangeException:
+                // The OpenAI package reads the first choice; an empty "choices" list fails there.
+                return new ModelException($"{where} sent no answer (an empty list of choices).", "Try again; if it persists, check the server's log.", e);
+            case System.Text.Json.JsonException or FormatException:
+                return new ModelException(
+                    $"{where} answered with something that is not a chat-completions answer ({e.Message})",
+                    "Check that the URL is the server's OpenAI-compatible base; it usually ends in /v1.",
+                    e);
             case HttpRequestException or IOException:
                 return new ModelException($"Could not reach {where} after {attempts} attempt(s): {e.Message}", "Check that the server is running (for Ollama: `ollama serve`) and the URL.", e);
             default:

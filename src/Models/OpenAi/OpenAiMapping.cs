@@ -1,38 +1,36 @@
 using Microsoft.Extensions.AI;
-using OpenAI.Chat;
-using AiChatMessage = Microsoft.Extensions.AI.ChatMessage;
-using OpenAiChatMessage = OpenAI.Chat.ChatMessage;
 
 namespace ProofCheck.Models.OpenAi;
 
-/// <summary>Translates between Microsoft.Extensions.AI types and the OpenAI package's.</summary>
+/// <summary>
+/// What this program sends an OpenAI-compatible server: plain-text messages in the three roles the API has, and
+/// only the standard sampling options. Microsoft.Extensions.AI.OpenAI turns them into the wire format.
+/// </summary>
 internal static class OpenAiMapping
 {
-    public static List<OpenAiChatMessage> Messages(IEnumerable<AiChatMessage> messages)
+    public static List<ChatMessage> Messages(IEnumerable<ChatMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var list = new List<OpenAiChatMessage>();
+        var list = new List<ChatMessage>();
         foreach (var m in messages)
         {
-            var text = Replay.RequestFingerprint.Text(m);
-            list.Add(m.Role.Value switch
+            if (m.Role != ChatRole.System && m.Role != ChatRole.User && m.Role != ChatRole.Assistant)
             {
-                "system" => new SystemChatMessage(text),
-                "assistant" => new AssistantChatMessage(text),
-                "user" => new UserChatMessage(text),
-                var other => throw new ModelException($"The OpenAI-compatible backend cannot send a message with role \"{other}\"."),
-            });
+                throw new ModelException($"The OpenAI-compatible backend cannot send a message with role \"{m.Role.Value}\".");
+            }
+
+            // Text only: earlier reasoning is never sent back, as the reasoning servers ask.
+            list.Add(new ChatMessage(m.Role, Replay.RequestFingerprint.Text(m)));
         }
 
         return list;
     }
 
-    public static ChatCompletionOptions Options(ChatOptions? options)
+    public static ChatOptions? Options(ChatOptions? options)
     {
-        var o = new ChatCompletionOptions();
         if (options is null)
         {
-            return o;
+            return null;
         }
 
         if (ChatOptionKeys.GetString(options, ChatOptionKeys.Grammar) is { Length: > 0 })
@@ -42,41 +40,16 @@ internal static class OpenAiMapping
                 "Use the embedded llama.cpp backend (a .gguf path) for grammar-constrained output.");
         }
 
-        o.Temperature = options.Temperature;
-        o.TopP = options.TopP;
-        o.MaxOutputTokenCount = options.MaxOutputTokens;
-        o.FrequencyPenalty = options.FrequencyPenalty;
-        o.PresencePenalty = options.PresencePenalty;
-#pragma warning disable OPENAI001 // Seed is marked experimental by the package but is part of the wire format every compatible server reads.
-        o.Seed = options.Seed;
-#pragma warning restore OPENAI001
-        if (options.StopSequences is { Count: > 0 } stops)
+        // A fresh options object: this program's own keys (min-p, repetition penalty) are not OpenAI parameters.
+        return new ChatOptions
         {
-            foreach (var s in stops)
-            {
-                o.StopSequences.Add(s);
-            }
-        }
-
-        return o;
-    }
-
-    public static Microsoft.Extensions.AI.ChatFinishReason? Finish(OpenAI.Chat.ChatFinishReason reason) => reason switch
-    {
-        OpenAI.Chat.ChatFinishReason.Stop => Microsoft.Extensions.AI.ChatFinishReason.Stop,
-        OpenAI.Chat.ChatFinishReason.Length => Microsoft.Extensions.AI.ChatFinishReason.Length,
-        OpenAI.Chat.ChatFinishReason.ContentFilter => Microsoft.Extensions.AI.ChatFinishReason.ContentFilter,
-        OpenAI.Chat.ChatFinishReason.ToolCalls or OpenAI.Chat.ChatFinishReason.FunctionCall => Microsoft.Extensions.AI.ChatFinishReason.ToolCalls,
-        _ => null,
-    };
-
-    public static UsageDetails? Usage(ChatTokenUsage? usage) => usage is null
-        ? null
-        : new UsageDetails
-        {
-            InputTokenCount = usage.InputTokenCount,
-            OutputTokenCount = usage.OutputTokenCount,
-            TotalTokenCount = usage.TotalTokenCount,
-            ReasoningTokenCount = usage.OutputTokenDetails?.ReasoningTokenCount,
+            Temperature = options.Temperature,
+            TopP = options.TopP,
+            MaxOutputTokens = options.MaxOutputTokens,
+            FrequencyPenalty = options.FrequencyPenalty,
+            PresencePenalty = options.PresencePenalty,
+            Seed = options.Seed,
+            StopSequences = options.StopSequences is { Count: > 0 } stops ? [.. stops] : null,
         };
+    }
 }

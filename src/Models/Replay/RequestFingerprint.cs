@@ -101,7 +101,7 @@ public static class RequestFingerprint
         }
     }
 
-    internal static string Text(ChatMessage message)
+    public static string Text(ChatMessage message)
     {
         var text = new StringBuilder();
         foreach (var c in message.Contents)

@@ -1,6 +1,5 @@
 using System.Text;
 using ProofCheck.Models.Llama;
-using ProofCheck.Models.Llama.Native;
 using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests.Llama;
@@ -66,14 +65,5 @@ public sealed class LlamaBadFileSpecs : IDisposable
 
         var e = Assert.Throws<ModelException>(() => LlamaModel.Load(path));
         Assert.Contains("architecture this llama.cpp build does not support (qwzzz)", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_missing_library_folder_says_which_command_installs_it()
-    {
-        var e = Assert.Throws<ModelException>(() => LlamaLibrary.FindLibrary(Path.Combine(folder, "no-libs")));
-
-        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
-        Assert.Contains("bash tools/setup.sh", e.Advice, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ProofCheck.Models.OpenAi;
+using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests.OpenAi;
 
@@ -8,7 +9,7 @@ public sealed class OpenAiSpecs
 {
     private static readonly ChatMessage[] Prompt = [new(ChatRole.System, "Be brief."), new(ChatRole.User, "Prove 1+1=2.")];
 
-    private static OpenAiCompatibleChatClient Client(FakeOpenAiServer server, int retries = 3, TimeSpan? timeout = null, string keyVariable = "PROOFCHECK_TEST_NO_KEY") =>
+    private static OpenAiCompatibleChatClient Client(FakeChatServer server, int retries = 3, TimeSpan? timeout = null, string keyVariable = "PROOFCHECK_TEST_NO_KEY") =>
         new(new OpenAiEndpoint
         {
             BaseUrl = server.BaseUrl,
@@ -22,7 +23,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task An_answer_comes_back_with_its_token_usage_and_the_request_carries_model_and_messages()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Json("By definition of +."));
+        using var server = new FakeChatServer(FakeChatServer.Json("By definition of +."));
         using var client = Client(server);
 
         var answer = await client.GetResponseAsync(Prompt, new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 50, Seed = 3 });
@@ -40,7 +41,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_streamed_answer_arrives_in_pieces_until_done()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Stream("By ", "definition", "."));
+        using var server = new FakeChatServer(FakeChatServer.Stream("By ", "definition", "."));
         using var client = Client(server);
 
         var pieces = new List<string>();
@@ -63,7 +64,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_429_is_retried_after_the_servers_retry_after_and_then_succeeds()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(429, "Rate limit reached", retryAfter: "0"), FakeOpenAiServer.Json("ok"));
+        using var server = new FakeChatServer(FakeChatServer.Error(429, "Rate limit reached", retryAfter: "0"), FakeChatServer.Json("ok"));
         using var client = Client(server);
 
         var answer = await client.GetResponseAsync(Prompt);
@@ -75,7 +76,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_storm_of_500s_ends_in_a_clear_error_after_the_retries()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(500, "upstream crashed"));
+        using var server = new FakeChatServer(FakeChatServer.Error(500, "upstream crashed"));
         using var client = Client(server, retries: 2);
 
         var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
@@ -87,7 +88,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task With_retries_turned_off_a_500_fails_at_once()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(500, "down"));
+        using var server = new FakeChatServer(FakeChatServer.Error(500, "down"));
         using var client = Client(server, retries: 0);
 
         var e = await Assert.ThrowsAsync<ModelException>(() => client.GetStreamingResponseAsync(Prompt).ToChatResponseAsync());
@@ -99,7 +100,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_streaming_request_is_retried_before_its_first_token()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(503, "loading model", retryAfter: "0"), FakeOpenAiServer.Stream("fine"));
+        using var server = new FakeChatServer(FakeChatServer.Error(503, "loading model", retryAfter: "0"), FakeChatServer.Stream("fine"));
         using var client = Client(server);
 
         var answer = await client.GetStreamingResponseAsync(Prompt).ToChatResponseAsync();
@@ -110,7 +111,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_server_that_does_not_answer_in_time_is_a_timeout_error()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Slow(TimeSpan.FromSeconds(3)));
+        using var server = new FakeChatServer(FakeChatServer.Slow(TimeSpan.FromSeconds(3)));
         using var client = Client(server, retries: 1, timeout: TimeSpan.FromMilliseconds(300));
 
         var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
@@ -121,7 +122,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_stream_that_stalls_mid_answer_is_an_error_not_a_hang()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.StreamWithPause(TimeSpan.FromSeconds(3), "By ", "computation."));
+        using var server = new FakeChatServer(FakeChatServer.StreamWithPause(TimeSpan.FromSeconds(3), "By ", "computation."));
         using var client = Client(server, timeout: TimeSpan.FromMilliseconds(500));
         var received = new List<string>();
 
@@ -140,7 +141,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_think_block_split_across_chunks_is_kept_apart_from_the_answer()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Stream("<thi", "nk>Try induction.</th", "ink>\n\nBy ", "computation."));
+        using var server = new FakeChatServer(FakeChatServer.Stream("<thi", "nk>Try induction.</th", "ink>\n\nBy ", "computation."));
         using var client = Client(server);
 
         var answer = await client.GetStreamingResponseAsync(Prompt).ToChatResponseAsync();
@@ -152,7 +153,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_separate_reasoning_field_and_an_unopened_think_block_are_both_reasoning()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Json("thinking hard</think>Answer: 2", reasoningContent: "field thoughts"));
+        using var server = new FakeChatServer(FakeChatServer.Json("thinking hard</think>Answer: 2", reasoningContent: "field thoughts"));
         using var client = Client(server);
 
         var answer = await client.GetResponseAsync(Prompt);
@@ -165,7 +166,7 @@ public sealed class OpenAiSpecs
     public async Task A_rejected_key_names_the_variable_and_never_shows_the_key()
     {
         Environment.SetEnvironmentVariable("PROOFCHECK_TEST_KEY_401", "sk-secret-123");
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(401, "Incorrect API key provided: sk-secret-123"));
+        using var server = new FakeChatServer(FakeChatServer.Error(401, "Incorrect API key provided: sk-secret-123"));
         using var client = Client(server, keyVariable: "PROOFCHECK_TEST_KEY_401");
 
         var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
@@ -181,7 +182,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task An_unknown_model_is_a_clear_404_error()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Error(404, "model \"qwq\" not found, try pulling it first"));
+        using var server = new FakeChatServer(FakeChatServer.Error(404, "model \"qwq\" not found, try pulling it first"));
         using var client = Client(server);
 
         var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
@@ -213,11 +214,58 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_grammar_is_refused_rather_than_ignored()
     {
-        using var server = new FakeOpenAiServer(FakeOpenAiServer.Json("free text"));
+        using var server = new FakeChatServer(FakeChatServer.Json("free text"));
         using var client = Client(server);
         var options = new ChatOptions { AdditionalProperties = new() { [ChatOptionKeys.Grammar] = "root ::= \"a\"" } };
 
         await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt, options));
         Assert.Equal(0, server.Served);
+    }
+
+    [Fact]
+    public async Task An_answer_with_no_choices_is_a_clear_error_not_an_empty_answer()
+    {
+        using var server = new FakeChatServer(FakeChatServer.Raw("""{"id":"x","object":"chat.completion","created":1,"model":"m","choices":[]}"""));
+        using var client = Client(server, retries: 0);
+
+        var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
+
+        Assert.Contains("no answer", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_named_as_such()
+    {
+        using var server = new FakeChatServer(FakeChatServer.Raw("<html><body>Bad gateway page</body></html>", "text/html"));
+        using var client = Client(server, retries: 0);
+
+        var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));
+
+        Assert.Contains("not a chat-completions answer", e.Message, StringComparison.Ordinal);
+        Assert.Contains("/v1", e.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_the_stream_flag_still_gives_its_answer()
+    {
+        using var server = new FakeChatServer(FakeChatServer.Json("whole answer"));
+        using var client = Client(server);
+
+        var answer = await client.GetStreamingResponseAsync(Prompt).ToChatResponseAsync();
+
+        Assert.Equal("whole answer", answer.Text);
+        Assert.Equal(2, server.Served);
+    }
+
+    [Fact]
+    public async Task A_lone_closing_think_tag_in_a_stream_never_reaches_the_answer()
+    {
+        using var server = new FakeChatServer(FakeChatServer.Stream("I think 2.</think>", "Answer: 2"));
+        using var client = Client(server);
+
+        var answer = await client.GetStreamingResponseAsync(Prompt).ToChatResponseAsync();
+
+        Assert.Equal("Answer: 2", answer.Text);
+        Assert.Equal("I think 2.", ReasoningText.Of(answer));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using ProofCheck.Models;
 using ProofCheck.Models.Replay;
+using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests.Replay;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using ProofCheck.Models.Replay;
+using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests.Replay;
 

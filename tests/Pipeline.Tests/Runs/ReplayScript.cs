@@ -1,4 +1,5 @@
 using ProofCheck.Models.Replay;
+using ProofCheck.TestSupport;
 using ProofCheck.Pipeline.Loop;
 using ProofCheck.Pipeline.Runs;
 

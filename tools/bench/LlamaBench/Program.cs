@@ -1,91 +1,99 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.AI;
-using ProofCheck.Models.Llama;
-using ProofCheck.Models.Llama.Native;
 
-// Tokens per second of the embedded backend (a full LlamaChatClient request) against the C baseline doing the same
-// work through the same library, interleaved in rounds so both see the same machine noise.
-// Usage: LlamaBench C_BINARY MODEL [PAIRS] [MAX_TOKENS]
-if (args.Length < 2)
+// Two measurements of the embedded backend, each in one run so both sides see the same machine:
+// 1. speed: the LLamaSharp backend against the hand-written binding it replaced, same tiny model, same prompt,
+//    greedy, 1 thread, runs interleaved pair by pair (target: median per-pair ratio >= 0.95);
+// 2. sharing: the LLamaSharp backend with its default threads on a quiet machine, then with two z3 processes
+//    busy on a hard problem, as during a run's checking (target: busy >= 0.5 x quiet). The old binding's
+//    figures under the same load are printed beside it when it is given.
+// Each side runs in its own worker process (Worker/), so two llama.cpp builds never share one process.
+// Usage: LlamaBench NEW_WORKER_DLL OLD_WORKER_DLL|- MODEL [PAIRS] [MAX_TOKENS] [SHARING_RUNS]
+if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: LlamaBench C_BINARY MODEL [PAIRS] [MAX_TOKENS]");
+    Console.Error.WriteLine("usage: LlamaBench NEW_WORKER_DLL OLD_WORKER_DLL|- MODEL [PAIRS] [MAX_TOKENS] [SHARING_RUNS]");
     return 2;
 }
 
-var cBinary = args[0];
-var modelPath = args[1];
-var pairs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40;
-var maxTokens = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
-const string prompt = "Once upon a time";
+var (newDll, oldDll, model) = (args[0], args[1] == "-" ? null : args[1], args[2]);
+var pairs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 30;
+var maxTokens = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 300;
+var sharingRuns = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 7;
+var failed = false;
 
-using var model = LlamaModel.Load(modelPath);
-using var client = new LlamaChatClient(model, new LlamaChatClientOptions { ContextLength = 4096, Threads = 1, BatchSize = 512, Template = "chatml" });
-var options = new ChatOptions { Temperature = 0f, MaxOutputTokens = maxTokens };
-var libDir = LlamaLibrary.LoadedFolder!;
-
-async Task<(int Tokens, double Seconds, string Text)> CSharpRun()
+Console.WriteLine($"model        {Path.GetFileName(model)}, greedy, up to {maxTokens} tokens per request, n_ctx 4096, chatml, {Environment.ProcessorCount} cores");
+if (oldDll is not null)
 {
-    var clock = Stopwatch.StartNew();
-    var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, prompt)], options);
-    clock.Stop();
-    return ((int)(response.Usage?.OutputTokenCount ?? 0), clock.Elapsed.TotalSeconds, response.Text);
-}
-
-var start = new ProcessStartInfo(cBinary) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = false };
-foreach (var a in new[] { modelPath, prompt, maxTokens.ToString(CultureInfo.InvariantCulture), libDir })
-{
-    start.ArgumentList.Add(a);
-}
-
-using var baseline = Process.Start(start)!;
-
-(int Tokens, double Seconds, string Text) CRun()
-{
-    baseline.StandardInput.WriteLine("run");
-    baseline.StandardInput.Flush();
-    var line = baseline.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{cBinary} ended early (exit {baseline.ExitCode}).");
-    using var json = JsonDocument.Parse(line);
-    var r = json.RootElement;
-    return (r.GetProperty("tokens").GetInt32(), r.GetProperty("seconds").GetDouble(), r.GetProperty("text").GetString() ?? "");
-}
-
-// Warm-up: JIT and tiered compilation for C#, caches for both.
-for (var i = 0; i < 5; i++)
-{
-    await CSharpRun();
-    CRun();
-}
-
-// One C run, one C# run, alternating (order flipped each pair), so machine noise hits both alike.
-var cRates = new List<double>();
-var csRates = new List<double>();
-var pairRatios = new List<double>();
-string? cText = null, csText = null;
-var tokens = 0;
-for (var i = 0; i < pairs; i++)
-{
-    (int Tokens, double Seconds, string Text) c1, cs1;
-    if (i % 2 == 0)
+    using var oldWorker = new Worker(oldDll, model, maxTokens, "1");
+    using var newWorker = new Worker(newDll, model, maxTokens, "1");
+    for (var i = 0; i < 5; i++)
     {
-        c1 = CRun();
-        cs1 = await CSharpRun();
-    }
-    else
-    {
-        cs1 = await CSharpRun();
-        c1 = CRun();
+        oldWorker.Run();
+        newWorker.Run();
     }
 
-    cRates.Add(c1.Tokens / c1.Seconds);
-    csRates.Add(cs1.Tokens / cs1.Seconds);
-    pairRatios.Add(cRates[^1] == 0 ? 0 : csRates[^1] / cRates[^1]);
-    (cText, csText, tokens) = (c1.Text, cs1.Text, c1.Tokens);
+    var oldRates = new List<double>();
+    var newRates = new List<double>();
+    var ratios = new List<double>();
+    var sameText = true;
+    for (var i = 0; i < pairs; i++)
+    {
+        // Order flipped each pair, so drift in machine load hits both sides alike.
+        var (o, n) = i % 2 == 0 ? (oldWorker.Run(), newWorker.Run()) : Swap(newWorker.Run(), oldWorker.Run());
+        oldRates.Add(o.Rate);
+        newRates.Add(n.Rate);
+        ratios.Add(n.Rate / o.Rate);
+        sameText &= o.Text == n.Text;
+    }
+
+    var ratio = Median(ratios);
+    Console.WriteLine($"speed        {pairs} pairs, 1 thread, alternating order");
+    Console.WriteLine($"  old binding  median {Median(oldRates),7:0} tok/s (min {oldRates.Min():0}, max {oldRates.Max():0})");
+    Console.WriteLine($"  LLamaSharp   median {Median(newRates),7:0} tok/s (min {newRates.Min():0}, max {newRates.Max():0})");
+    Console.WriteLine($"  ratio        {ratio:0.000} median of per-pair ratios (target >= 0.95)");
+    Console.WriteLine($"  same text    {(sameText ? "yes" : "NO")}");
+    failed |= ratio < 0.95 || !sameText;
 }
 
-baseline.StandardInput.Close();
-baseline.WaitForExit();
+// Quiet and busy runs alternate, the checkers frozen (SIGSTOP) for the quiet ones, so a machine whose other load
+// drifts during the measurement (CI, other jobs) weighs on both sides alike.
+(double Quiet, double Busy, double Ratio) Sharing(string dll, int runs, int tokens)
+{
+    using var worker = new Worker(dll, model, tokens, "default");
+    worker.Run();
+    using var checkers = new BusyCheckers(2);
+    var quiet = new List<double>();
+    var busy = new List<double>();
+    var ratios = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        checkers.Pause();
+        quiet.Add(worker.Run().Rate);
+        checkers.Resume();
+        Thread.Sleep(200);
+        busy.Add(worker.Run().Rate);
+        ratios.Add(busy[^1] / quiet[^1]);
+    }
+
+    return (Median(quiet), Median(busy), Median(ratios));
+}
+
+var (quietNew, busyNew, shareNew) = Sharing(newDll, sharingRuns, maxTokens);
+Console.WriteLine($"sharing      default threads, {sharingRuns} quiet/busy pairs, busy = two z3 processes on a pigeonhole problem");
+Console.WriteLine($"  LLamaSharp   quiet {quietNew,7:0} tok/s, busy {busyNew,7:0} tok/s, ratio {shareNew:0.00} median of per-pair ratios (target >= 0.50)");
+failed |= shareNew < 0.5;
+if (oldDll is not null)
+{
+    // The old binding crawls under load; a short answer keeps this comparison to a minute.
+    var (quietOld, busyOld, shareOld) = Sharing(oldDll, 3, 40);
+    Console.WriteLine($"  old binding  quiet {quietOld,7:0} tok/s, busy {busyOld,7:0} tok/s, ratio {shareOld:0.00} (3 pairs of 40-token answers, for comparison)");
+}
+
+return failed ? 1 : 0;
+
+static (Result, Result) Swap(Result first, Result second) => (second, first);
 
 static double Median(List<double> xs)
 {
@@ -93,13 +101,127 @@ static double Median(List<double> xs)
     return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
 }
 
-var c = Median(cRates);
-var cs = Median(csRates);
-Console.WriteLine($"model        {Path.GetFileName(modelPath)}, greedy, {tokens} tokens per request, 1 thread, n_ctx 4096, chatml");
-Console.WriteLine($"library      {libDir} (llama.cpp {LlamaLibrary.Version()})");
-Console.WriteLine($"samples      {pairs} pairs of runs (one C, one C#, alternating order)");
-Console.WriteLine($"C            median {c,8:0} tok/s   (min {cRates.Min():0}, max {cRates.Max():0})");
-Console.WriteLine($"C# binding   median {cs,8:0} tok/s   (min {csRates.Min():0}, max {csRates.Max():0})");
-Console.WriteLine($"ratio C#/C   {cs / c:0.000} of medians, {Median(pairRatios):0.000} median of per-pair ratios   (target >= 0.95)");
-Console.WriteLine($"same text    {(cText == csText ? "yes" : "NO")}");
-return cText == csText ? 0 : 1;
+internal sealed record Result(int Tokens, double Seconds, string Text)
+{
+    public double Rate => Tokens / Seconds;
+}
+
+/// <summary>A worker process: one loaded model, one greedy request per "run" line, timed inside the worker.</summary>
+internal sealed class Worker : IDisposable
+{
+    private readonly Process process;
+
+    public Worker(string dll, string model, int maxTokens, string threads)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { dll, model, maxTokens.ToString(CultureInfo.InvariantCulture), threads })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        process = Process.Start(start)!;
+    }
+
+    public Result Run()
+    {
+        process.StandardInput.WriteLine("run");
+        process.StandardInput.Flush();
+        var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"a worker ended early (exit {process.ExitCode}).");
+        using var json = JsonDocument.Parse(line);
+        var r = json.RootElement;
+        return new Result(r.GetProperty("tokens").GetInt32(), r.GetProperty("seconds").GetDouble(), r.GetProperty("text").GetString() ?? "");
+    }
+
+    public void Dispose()
+    {
+        process.StandardInput.Close();
+        process.WaitForExit();
+        process.Dispose();
+    }
+}
+
+/// <summary>Real checkers at work: z3 on an unsatisfiable pigeonhole problem, which keeps a core busy for minutes.</summary>
+internal sealed class BusyCheckers : IDisposable
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"llamabench-php-{Environment.ProcessId}.smt2");
+    private readonly List<Process> solvers = [];
+
+    public BusyCheckers(int count)
+    {
+        File.WriteAllText(file, Pigeonhole(12));
+        for (var i = 0; i < count; i++)
+        {
+            var start = new ProcessStartInfo("z3") { RedirectStandardOutput = true };
+            start.ArgumentList.Add("-T:600");
+            start.ArgumentList.Add(file);
+            solvers.Add(Process.Start(start)!);
+        }
+
+        Thread.Sleep(500);
+        if (solvers.Any(s => s.HasExited))
+        {
+            throw new InvalidOperationException("z3 ended at once; the sharing measurement needs it busy.");
+        }
+    }
+
+    public void Pause() => Signal(19);
+
+    public void Resume() => Signal(18);
+
+    public void Dispose()
+    {
+        Resume();
+        foreach (var s in solvers)
+        {
+            s.Kill();
+            s.WaitForExit();
+            s.Dispose();
+        }
+
+        File.Delete(file);
+    }
+
+    private void Signal(int signal)
+    {
+        foreach (var s in solvers)
+        {
+            _ = kill(s.Id, signal);
+        }
+    }
+
+#pragma warning disable SYSLIB1054 // two plain ints; a generated stub buys nothing
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
+
+    private static string Pigeonhole(int holes)
+    {
+        var text = new StringBuilder();
+        var pigeons = holes + 1;
+        for (var p = 0; p < pigeons; p++)
+        {
+            for (var h = 0; h < holes; h++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"(declare-const p{p}h{h} Bool)\n");
+            }
+        }
+
+        for (var p = 0; p < pigeons; p++)
+        {
+            text.Append("(assert (or").AppendJoin("", Enumerable.Range(0, holes).Select(h => $" p{p}h{h}")).Append("))\n");
+        }
+
+        for (var h = 0; h < holes; h++)
+        {
+            for (var a = 0; a < pigeons; a++)
+            {
+                for (var b = a + 1; b < pigeons; b++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"(assert (not (and p{a}h{h} p{b}h{h})))\n");
+                }
+            }
+        }
+
+        return text.Append("(check-sat)\n").ToString();
+    }
+}

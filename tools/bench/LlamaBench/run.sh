@@ -1,37 +1,37 @@
 #!/usr/bin/env bash
-# Builds the C baseline against llama.cpp's own header (v0.5.0, from the node-llama-cpp@3.22.1 npm package's source
-# bundle) and the C# harness, then runs both on the tiny model in the same process run and prints the ratio.
-# Usage: tools/bench/LlamaBench/run.sh [PAIRS] [MAX_TOKENS]
+# Measures the embedded backend: LLamaSharp against the hand-written llama.cpp binding it replaced (speed, same run),
+# and generation while two checkers keep the cores busy. The old binding is not in the tree any more: it is taken
+# from git at the last commit that had it and built into .cache, with the llama.cpp libraries it loaded
+# (@node-llama-cpp/linux-x64 3.22.1 from npm, fetched once into .cache).
+# Usage: tools/bench/LlamaBench/run.sh [PAIRS] [MAX_TOKENS] [SHARING_RUNS]
+#   OLD_BINDING=0 skips the old binding (sharing measurement only).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-lib="${PROOFCHECK_LLAMA_LIB:-$root/tools/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64}"
 model="${PROOFCHECK_BENCH_MODEL:-$root/../shared/models/llama-2-tiny-random.gguf}"
+old_commit=bb6eaf94b211535c387f4e1951c4565f9dfa5191
 cache="$here/.cache"
 mkdir -p "$cache"
-
-if [ -z "${LLAMA_INCLUDE:-}" ]; then
-  src="$cache/llama.cpp"
-  if [ ! -f "$src/include/llama.h" ]; then
-    echo "==> fetching llama.cpp v0.5.0 headers (npm pack node-llama-cpp@3.22.1)" >&2
-    (cd "$cache" && npm pack node-llama-cpp@3.22.1 --silent >/dev/null && tar xzf node-llama-cpp-3.22.1.tgz package/llama/gitRelease.bundle)
-    rm -rf "$src" && git init -q "$src"
-    git -C "$src" fetch -q "$cache/package/llama/gitRelease.bundle" HEAD:refs/heads/release
-    git -C "$src" checkout -q release
-    rm -rf "$cache/package" "$cache"/node-llama-cpp-*.tgz
-  fi
-  LLAMA_INCLUDE="$src/include:$src/ggml/include"
-fi
-includes=()
-IFS=':' read -ra dirs <<< "$LLAMA_INCLUDE"
-for d in "${dirs[@]}"; do includes+=("-I$d"); done
-
-llama_so="$(cd "$lib" && ls libllama.v*.so 2>/dev/null | head -1 || true)"
-ggml_so="$(cd "$lib" && ls libggml.v*.so 2>/dev/null | head -1 || true)"
-[ -n "$llama_so" ] || { echo "no libllama in $lib: run bash tools/setup.sh" >&2; exit 2; }
-gcc -O2 -std=c11 -D_POSIX_C_SOURCE=199309L -Wall -Wextra -Werror "${includes[@]}" "$here/llama_bench.c" -o "$cache/llama_bench" \
-  -L"$lib" -l:"$llama_so" -l:"$ggml_so" -Wl,-rpath,"$lib"
-
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build "$here/LlamaBench.csproj" -c Release -nologo -v:q -clp:ErrorsOnly >&2
-PROOFCHECK_LLAMA_LIB="$lib" dotnet "$here/bin/Release/net10.0/LlamaBench.dll" "$cache/llama_bench" "$model" "$@"
+build() { dotnet build "$@" -c Release -nologo -v:q -clp:ErrorsOnly >&2; }
+
+build "$here/Worker/Worker.csproj" -o "$cache/new-worker"
+old_dll=-
+if [ "${OLD_BINDING:-1}" != 0 ]; then
+  if [ ! -f "$cache/old-worker/Worker.dll" ]; then
+    echo "==> building the old binding from git $old_commit" >&2
+    rm -rf "$cache/old" && mkdir -p "$cache/old"
+    git -C "$root" archive "$old_commit" Directory.Build.props Directory.Build.targets Directory.Packages.props global.json src/Core src/Models \
+      | tar x -C "$cache/old"
+    build "$here/Worker/Worker.csproj" -p:ModelsProject="$cache/old/src/Models/ProofCheck.Models.csproj" -o "$cache/old-worker"
+  fi
+  lib="${PROOFCHECK_LLAMA_LIB:-$cache/npm/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64}"
+  if [ ! -d "$lib" ]; then
+    echo "==> fetching the old binding's llama.cpp libraries (@node-llama-cpp/linux-x64@3.22.1)" >&2
+    npm install --prefix "$cache/npm" --no-save --no-audit --no-fund --loglevel=error @node-llama-cpp/linux-x64@3.22.1 >&2
+  fi
+  export PROOFCHECK_LLAMA_LIB="$lib"
+  old_dll="$cache/old-worker/Worker.dll"
+fi
+build "$here/LlamaBench.csproj"
+dotnet "$here/bin/Release/net10.0/LlamaBench.dll" "$cache/new-worker/Worker.dll" "$old_dll" "$model" "$@"

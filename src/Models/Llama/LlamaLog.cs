@@ -1,67 +1,60 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
+using LLama.Native;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ProofCheck.Models.Llama.Native;
+namespace ProofCheck.Models.Llama;
 
 /// <summary>
 /// Receives llama.cpp's and ggml's log (one global callback) and forwards whole lines to <see cref="Logger"/>,
-/// which discards them unless a caller sets one. Error lines are also kept per thread while a model loads, so a
-/// failed load can say why (unknown architecture, truncated file) instead of "failed".
+/// which discards them unless a caller sets one. Warning and error lines are also kept per thread while a model
+/// loads or a grammar parses, so a failure can say why (unknown architecture, truncated file) instead of "failed".
 /// </summary>
-internal static unsafe class LlamaLog
+internal static class LlamaLog
 {
-    private const int Cont = 5;
-
     [ThreadStatic]
     private static StringBuilder? pending;
 
     [ThreadStatic]
-    private static int lastLevel;
+    private static LLamaLogLevel lastLevel;
 
     [ThreadStatic]
     private static List<string>? capture;
 
     public static ILogger Logger { get; set; } = NullLogger.Instance;
 
-    public static delegate* unmanaged[Cdecl]<int, byte*, IntPtr, void> Callback => &OnLog;
-
-    /// <summary>Starts keeping warning and error lines logged on this thread; returns them when disposed.</summary>
+    /// <summary>Starts keeping warning and error lines logged on this thread; <see cref="EndCapture"/> stops.</summary>
     public static List<string> BeginCapture() => capture = [];
 
     public static void EndCapture() => capture = null;
 
-    private static LogLevel ToLogLevel(int level) => level switch
+    private static LogLevel ToLogLevel(LLamaLogLevel level) => level switch
     {
-        1 => LogLevel.Trace,
-        2 => LogLevel.Debug,
-        3 => LogLevel.Warning,
-        4 => LogLevel.Error,
+        LLamaLogLevel.Debug => LogLevel.Trace,
+        LLamaLogLevel.Info => LogLevel.Debug,
+        LLamaLogLevel.Warning => LogLevel.Warning,
+        LLamaLogLevel.Error => LogLevel.Error,
         _ => LogLevel.Debug,
     };
 
-    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
-    private static void OnLog(int level, byte* text, IntPtr userData)
+    public static void OnLog(LLamaLogLevel level, string text)
     {
         try
         {
-            if (level != Cont)
+            if (level != LLamaLogLevel.Continue)
             {
                 lastLevel = level;
             }
 
-            // Most lines are debug chatter nobody listens to; skip them before touching the text.
+            // Most lines are debug chatter nobody listens to; skip them before building strings.
             if (capture is null && pending is not { Length: > 0 } && !Logger.IsEnabled(ToLogLevel(lastLevel)))
             {
                 return;
             }
 
-            var piece = Marshal.PtrToStringUTF8((IntPtr)text) ?? "";
             pending ??= new StringBuilder();
-            pending.Append(piece);
-            if (!piece.EndsWith('\n'))
+            pending.Append(text);
+            if (!text.EndsWith('\n'))
             {
                 return;
             }
@@ -73,7 +66,7 @@ internal static unsafe class LlamaLog
                 return;
             }
 
-            if (lastLevel >= 3)
+            if (lastLevel is LLamaLogLevel.Warning or LLamaLogLevel.Error)
             {
                 capture?.Add(line);
             }

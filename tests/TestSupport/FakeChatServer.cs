@@ -4,32 +4,42 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace ProofCheck.Models.Tests.OpenAi;
+namespace ProofCheck.TestSupport;
 
 /// <summary>
-/// A real HTTP server on localhost speaking the chat-completions wire format: JSON answers, SSE streams ending in
-/// <c>data: [DONE]</c>, and OpenAI-style error bodies. Each request takes the next scripted reply (the last one repeats).
+/// A real HTTP server on loopback that plays a model server for tests: OpenAI's chat-completions wire format (JSON
+/// answers, SSE streams ending in <c>data: [DONE]</c>, OpenAI-style error bodies) and Ollama's own API (NDJSON
+/// chat streams with thinking apart, model listing, pull progress). Each request takes the next scripted reply (the
+/// last one repeats); every request is kept with its path, body and Authorization header.
 /// </summary>
-internal sealed class FakeOpenAiServer : IDisposable
+public sealed class FakeChatServer : IDisposable
 {
     private readonly HttpListener listener = new();
     private readonly List<Func<HttpListenerResponse, Task>> replies = [];
     private readonly Task loop;
     private int served;
 
-    public FakeOpenAiServer(params Func<HttpListenerResponse, Task>[] replies)
+    public FakeChatServer(params Func<HttpListenerResponse, Task>[] replies)
     {
         this.replies.AddRange(replies);
         var port = FreePort();
+        Root = new Uri($"http://127.0.0.1:{port}/");
         BaseUrl = new Uri($"http://127.0.0.1:{port}/v1");
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
         loop = Task.Run(ServeAsync);
     }
 
+    /// <summary>The OpenAI-compatible base URL (ending in /v1).</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The server's root, where Ollama's API lives (/api/...).</summary>
+    public Uri Root { get; }
+
     public ConcurrentQueue<(string Body, string? Authorization)> Requests { get; } = new();
+
+    /// <summary>The paths asked for, in order.</summary>
+    public ConcurrentQueue<string> Paths { get; } = new();
 
     public static Func<HttpListenerResponse, Task> Json(string content, string? reasoningContent = null) => r =>
     {
@@ -98,6 +108,77 @@ internal sealed class FakeOpenAiServer : IDisposable
         await Json("too late")(r);
     };
 
+    /// <summary>A 200 with any body and content type: a proxy's HTML page, an empty choices list, a server that ignores "stream".</summary>
+    public static Func<HttpListenerResponse, Task> Raw(string body, string contentType = "application/json") => r => Write(r, 200, contentType, body);
+
+    /// <summary>Ollama's /api/chat stream: one NDJSON line per piece, thinking in its own field, then a done line with counts.</summary>
+    public static Func<HttpListenerResponse, Task> OllamaChat(string[] thinking, string[] content) => async r =>
+    {
+        r.StatusCode = 200;
+        r.ContentType = "application/x-ndjson";
+        r.SendChunked = true;
+        async Task Line(object value)
+        {
+            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(value) + "\n");
+            await r.OutputStream.WriteAsync(bytes);
+            await r.OutputStream.FlushAsync();
+        }
+
+        foreach (var t in thinking)
+        {
+            await Line(new { model = "qwen3", created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content = "", thinking = t }, done = false });
+        }
+
+        foreach (var c in content)
+        {
+            await Line(new { model = "qwen3", created_at = "2026-01-01T00:00:00Z", message = new { role = "assistant", content = c }, done = false });
+        }
+
+        await Line(new
+        {
+            model = "qwen3",
+            created_at = "2026-01-01T00:00:00Z",
+            message = new { role = "assistant", content = "" },
+            done = true,
+            done_reason = "stop",
+            prompt_eval_count = 12,
+            eval_count = thinking.Length + content.Length,
+        });
+        r.Close();
+    };
+
+    /// <summary>Ollama's /api/tags: the models it has.</summary>
+    public static Func<HttpListenerResponse, Task> OllamaTags(params string[] names) => r => Write(r, 200, "application/json", JsonSerializer.Serialize(new
+    {
+        models = names.Select(n => new { name = n, model = n, modified_at = "2026-01-01T00:00:00Z", size = 1_000_000L, digest = "sha256:0" }).ToArray(),
+    }));
+
+    /// <summary>Ollama's /api/pull stream: status lines with byte counts, then "success".</summary>
+    public static Func<HttpListenerResponse, Task> OllamaPull(long total) => async r =>
+    {
+        r.StatusCode = 200;
+        r.ContentType = "application/x-ndjson";
+        r.SendChunked = true;
+        foreach (var line in new object[]
+        {
+            new { status = "pulling manifest" },
+            new { status = "pulling 0123", digest = "sha256:0123", total, completed = total / 2 },
+            new { status = "pulling 0123", digest = "sha256:0123", total, completed = total },
+            new { status = "success" },
+        })
+        {
+            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(line) + "\n");
+            await r.OutputStream.WriteAsync(bytes);
+            await r.OutputStream.FlushAsync();
+        }
+
+        r.Close();
+    };
+
+    /// <summary>An Ollama-style error: {"error": "..."} with a status.</summary>
+    public static Func<HttpListenerResponse, Task> OllamaError(int status, string message) =>
+        r => Write(r, status, "application/json", JsonSerializer.Serialize(new { error = message }));
+
     public int Served => served;
 
     public void Dispose()
@@ -157,6 +238,7 @@ internal sealed class FakeOpenAiServer : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             Requests.Enqueue((await reader.ReadToEndAsync(), context.Request.Headers["Authorization"]));
+            Paths.Enqueue(context.Request.Url?.AbsolutePath ?? "");
             var n = Interlocked.Increment(ref served) - 1;
             var reply = replies[Math.Min(n, replies.Count - 1)];
             _ = Task.Run(async () =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
+using ProofCheck.Models.Replay;
 
-namespace ProofCheck.Models.Replay;
+namespace ProofCheck.TestSupport;
 
 /// <summary>One scripted turn: the answer, and optionally a text the request's last message must contain.</summary>
 public sealed record ScriptedAnswer(string Text, string? ExpectInPrompt = null, string? Reasoning = null)
@@ -9,7 +10,7 @@ public sealed record ScriptedAnswer(string Text, string? ExpectInPrompt = null, 
 }
 
 /// <summary>
-/// A model for tests: answers in the scripted order, whatever is asked, except that a turn with
+/// A model for tests (kept out of the Models library, which ships): answers in the scripted order, whatever is asked, except that a turn with
 /// <see cref="ScriptedAnswer.ExpectInPrompt"/> fails unless the last message contains that text. Asking past the
 /// end of the script, or a failed expectation, is a <see cref="ReplayMismatchException"/>. Every request is kept in
 /// <see cref="Requests"/> so a test can inspect what the pipeline sent. Thread-safe.
