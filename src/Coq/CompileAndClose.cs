@@ -1,5 +1,6 @@
 using ProofCheck.Coq.Audit;
 using ProofCheck.Coq.Running;
+using ProofCheck.Coq.Submission;
 using ProofCheck.Coq.Syntax;
 using ProofCheck.Core;
 using ProofCheck.Execution;
@@ -7,33 +8,45 @@ using ProofCheck.Execution;
 namespace ProofCheck.Coq;
 
 /// <summary>
-/// The coqc half of a check: compile the canonical statement and the submission as separate libraries (at the
-/// same time), then the closing file that compares the statements and prints the assumptions. A failure in the
-/// submission is reported with its line in the model's text and the goal state at the failing sentence.
+/// The coqc half of a check: compile the canonical library (preamble and statement), then the submission as
+/// another library that imports it, then the closing file that compares the statements and prints the
+/// assumptions. A failure in the submission is reported with its line in the model's text and the goal state
+/// at the failing sentence.
 /// </summary>
-internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IReadOnlyList<CoqSentence> sentences, CoqSentence theorem)
+internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, CandidateFile candidateFile, CoqSentence theorem)
 {
     private const int MaxGoalChars = 4000;
 
-    private string Code => run.Source!.Code;
+    private string Code => candidateFile.Text;
 
-    private int LineOffset => run.Source!.LineOffset;
+    private int LineOffset => candidateFile.LineOffset;
+
+    private IReadOnlyList<CoqSentence> Sentences => candidateFile.Sentences;
 
     public async Task<CheckReport> RunAsync(CancellationToken cancellationToken)
     {
         var statementPaths = new[] { ("statement", workspace.CanonicalPrefix) };
         var submissionPaths = new[] { ("submission", workspace.CandidatePrefix) };
         run.CoqcRan = true;
-        var canonicalTask = workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
-            ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken);
-        var candidateTask = workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code, submissionPaths, cancellationToken, timed: true);
-        var canonical = await canonicalTask.ConfigureAwait(false);
-        var candidate = await candidateTask.ConfigureAwait(false);
-
-        if (candidate.TimedOut || canonical.TimedOut)
+        var canonical = await workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
+            ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken).ConfigureAwait(false);
+        if (canonical.TimedOut)
         {
-            return run.Report(Verdict.Timeout, [Diagnostic.Error(
-                $"coqc did not finish within the time limit ({(run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
+            return TimedOut();
+        }
+
+        if (canonical.ExitCode != 0)
+        {
+            var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
+            return run.Report(Verdict.Failed, [Diagnostic.Error(
+                $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
+        }
+
+        var candidate = await workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code,
+            [.. statementPaths, .. submissionPaths], cancellationToken, timed: true).ConfigureAwait(false);
+        if (candidate.TimedOut)
+        {
+            return TimedOut();
         }
 
         if (candidate.ExitCode != 0)
@@ -43,17 +56,10 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
 
         // coqc's own sentence split is the reference: text the audit read as a comment or string, or split
         // elsewhere, was never audited.
-        if (SentenceAgreement.FirstDifference(Code, sentences, candidate.StandardOutput) is { } difference)
+        if (SentenceAgreement.FirstDifference(Code, Sentences, candidate.StandardOutput, LineOffset) is { } difference)
         {
             run.Findings.Add(new AuditFinding(AuditRules.Reading.Name, difference, TheoremSpan(), AuditRules.Reading.Reason));
             return run.Report(Verdict.Rejected, []);
-        }
-
-        if (canonical.ExitCode != 0)
-        {
-            var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
-            return run.Report(Verdict.Failed, [Diagnostic.Error(
-                $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
         }
 
         run.Checked.Add(AuditRules.StatementMeaning.ToString());
@@ -113,7 +119,10 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
             : $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s); without the sandbox no memory limit applies, so something outside ProofCheck stopped it (the system's out-of-memory killer?)";
     }
 
-    private SourceSpan TheoremSpan() => new(theorem.Line + LineOffset, theorem.Column + 1);
+    private SourceSpan TheoremSpan() => new(theorem.Line + run.Source!.LineOffset, theorem.Column + 1);
+
+    private CheckReport TimedOut() => run.Report(Verdict.Timeout, [Diagnostic.Error(
+        $"coqc did not finish within the time limit ({(run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
 
     private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, CancellationToken cancellationToken)
     {
@@ -152,15 +161,15 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, IRea
             return null;
         }
 
-        var failing = sentences.FirstOrDefault(s => s.Start <= offset && offset < Math.Max(s.End, s.Start + 1))
-            ?? sentences.LastOrDefault(s => s.Start <= offset);
+        var failing = Sentences.FirstOrDefault(s => s.Start <= offset && offset < Math.Max(s.End, s.Start + 1))
+            ?? Sentences.LastOrDefault(s => s.Start <= offset);
         if (failing is null)
         {
             return null;
         }
 
         var prefix = Code[..failing.Start] + "\nShow.\n";
-        var result = await workspace.CompileAsync("goal", "Goal", prefix, [], cancellationToken).ConfigureAwait(false);
+        var result = await workspace.CompileAsync("goal", "Goal", prefix, [("statement", workspace.CanonicalPrefix)], cancellationToken).ConfigureAwait(false);
         var goal = result.StandardOutput.Trim();
         if (result.TimedOut || goal.Length == 0 || goal.StartsWith("No focused proof", StringComparison.Ordinal))
         {

@@ -70,7 +70,10 @@ public sealed class CoqChecker : IProofChecker
         run.Version = coq.Version;
         var libraries = new LibraryAllowlist(coq.StandardLibrary, request.AllowedImports);
         run.Checked.AddRange(AuditRules.TextRules.Select(r => r.ToString()));
-        run.Findings.AddRange(CoqAudit.Run(split.Sentences, libraries, source.LineOffset));
+        // A token-identical restatement of the canonical preamble is not the submission's own code: it is replaced
+        // by the canonical library itself, so only what follows it is audited.
+        var preambleCopy = CandidateFile.PreambleCopyLength(split.Sentences, SentenceSplitter.Split(canonical.Preamble).Sentences);
+        run.Findings.AddRange(CoqAudit.Run(CandidateFile.Own(split.Sentences, preambleCopy), libraries, source.LineOffset));
 
         run.Checked.Add(AuditRules.StatementTokens.ToString());
         var match = StatementGate.Find(split.Sentences, canonical);
@@ -91,6 +94,7 @@ public sealed class CoqChecker : IProofChecker
         }
 
         using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
-        return await new CompileAndClose(run, workspace, split.Sentences, match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
+        var candidate = CandidateFile.Build(source, split.Sentences, canonical.Preamble, workspace.CanonicalLibraryName);
+        return await new CompileAndClose(run, workspace, candidate, match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

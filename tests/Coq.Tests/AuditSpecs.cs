@@ -15,7 +15,6 @@ public sealed class AuditSpecs
     [InlineData("Theorem t : True.\nProof.\nAdmitted.", "admitted")]
     [InlineData("Proof. - admit. Qed.", "admitted")]
     [InlineData("Proof. all: give_up. Qed.", "admitted")]
-    [InlineData("Proof. Abort.", "admitted")]
     [InlineData("Admit Obligations.", "admitted")]
     [InlineData("Tactic Notation \"finish\" := admit.", "admitted")]
     [InlineData("Axiom cheat : False.", "assumption")]
@@ -46,6 +45,15 @@ public sealed class AuditSpecs
     [InlineData("Drop.", "output-and-state")]
     [InlineData("Theorem t : True.\nProof. exact I. Qed. Admіtted.", "characters")]
     [InlineData("Definition x\u200B := 1.", "characters")]
+    [InlineData("Definition x\u00A0:= 1.", "characters")]
+    [InlineData("Definition \u202Ex := 1.", "characters")]
+    [InlineData("Definition \uFF41 := 1.", "characters")]
+    [InlineData("Notation \"x .(* y\" := (x + y) (at level 50).", "reading")]
+    [InlineData("Infix \"*)\" := plus (at level 50).", "reading")]
+    [InlineData("Notation \"a \"\" b\" := (a + b) (at level 50).", "reading")]
+    [InlineData("Succeed Section S.", "reading")]
+    [InlineData("Fail End S.", "reading")]
+    [InlineData("Succeed Section S. Variable v : False.", "assumption")]
     public void A_forbidden_construct_is_found_by_its_rule(string source, string rule)
     {
         Assert.Contains(Audit(source), f => f.Rule == rule);
@@ -60,6 +68,10 @@ public sealed class AuditSpecs
     [InlineData("Definition greeting := \"héllo, wörld\".")]
     [InlineData("Lemma l : forall α β : nat, α + β = β + α. Proof. intros. apply Nat.add_comm. Qed.")]
     [InlineData("Module Type T. End T. Set Implicit Arguments. Local Open Scope nat_scope.")]
+    [InlineData("Open Scope R_scope. Lemma sq : forall x : R, x² >= 0. Abort.")]
+    [InlineData("Module Type Monoid. Parameter t : Type. Parameter op : t -> t -> t. End Monoid.")]
+    [InlineData("Lemma l : forall ℓ₁ : nat, ℓ₁ = ℓ₁ ∧ ⊤ ∨ ⟨ℓ₁⟩. Abort.")]
+    [InlineData("Fail Definition x : nat := true. Time Definition y := 1.")]
     public void Honest_code_passes_the_audit(string source)
     {
         Assert.Empty(Audit(source));

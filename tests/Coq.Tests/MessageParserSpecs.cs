@@ -49,6 +49,11 @@ public sealed class MessageParserSpecs
         Assert.Equal(["classic", "functional_extensionality_dep"], classic.Axioms);
         Assert.Empty(classic.Unsafe);
 
+        // coqc 8.16 wraps a long name: the type goes on the next line (seen with the Reals axioms).
+        var wrapped = AssumptionsReport.Parse("Axioms:\nClassicalDedekindReals.sig_forall_dec\n  : forall P : nat -> Prop,\n    (forall n : nat, {P n} + {~ P n}) ->\n    {n : nat | ~ P n} + {forall n : nat, P n}\n");
+        Assert.Equal(["ClassicalDedekindReals.sig_forall_dec"], wrapped.Axioms);
+        Assert.Empty(wrapped.Unsafe);
+
         var guarded = AssumptionsReport.Parse("Axioms:\nbogus is assumed to be guarded.\n");
         Assert.Contains("bogus is assumed to be guarded.", guarded.Unsafe);
     }

@@ -11,12 +11,12 @@ internal static class AuditRules
 {
     public static readonly AuditRule Admitted = new(
         "admitted",
-        "Admitted, admit, give_up, Abort, Admit Obligations anywhere in code",
+        "Admitted, admit, give_up, Admit Obligations anywhere in code",
         "these end or skip a proof without proving it");
 
     public static readonly AuditRule Assumption = new(
         "assumption",
-        "Axiom(s), Parameter(s), Conjecture(s), Declare Instance/Module; Variable(s), Hypothesis/Hypotheses, Context outside a Section",
+        "Axiom(s), Parameter(s), Conjecture(s) outside a Module Type, Declare Instance/Module; Variable(s), Hypothesis/Hypotheses, Context outside a Section",
         "each asserts something without proof (outside a Section, a Variable is a global axiom)");
 
     public static readonly AuditRule KernelBypass = new(
@@ -46,7 +46,7 @@ internal static class AuditRules
 
     public static readonly AuditRule Characters = new(
         "characters",
-        "characters outside comments and strings other than ASCII, letters and common mathematical symbols",
+        "in code, invisible or format characters, non-ASCII spaces, controls, combining marks, and letters that copy Latin ones (Cyrillic, Armenian, Cherokee, fullwidth, mathematical alphanumerics)",
         "invisible or lookalike characters can make code read differently from what coqc runs");
 
     public static readonly AuditRule Reading = new(

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using ProofCheck.Coq.Syntax;
 using ProofCheck.Coq.Syntax.Generated;
 using ProofCheck.Core;
@@ -10,7 +12,8 @@ namespace ProofCheck.Coq.Audit;
 /// </summary>
 internal static class CoqAudit
 {
-    private static readonly HashSet<string> AdmitWords = new(StringComparer.Ordinal) { "Admitted", "admit", "give_up", "Abort", "Admit" };
+    // Abort is not here: it drops an attempt and adds nothing, and whatever is proved after it is checked as usual.
+    private static readonly HashSet<string> AdmitWords = new(StringComparer.Ordinal) { "Admitted", "admit", "give_up", "Admit" };
 
     private static readonly HashSet<string> AlwaysAxioms = new(StringComparer.Ordinal)
     {
@@ -50,7 +53,7 @@ internal static class CoqAudit
 
                 if (token.Type != CoqLexer.STRING && SuspiciousCharacter(token.Text) is { } bad)
                 {
-                    Find(AuditRules.Characters, $"U+{bad:X4} in '{token.Text}'", token);
+                    Find(AuditRules.Characters, $"{bad} in '{token.Text}'", token);
                 }
             }
 
@@ -63,7 +66,7 @@ internal static class CoqAudit
             var head = words.Count > 0 ? words[0] : string.Empty;
             var text = string.Join(' ', words);
 
-            if (AlwaysAxioms.Contains(head) || text.StartsWith("Declare Instance", StringComparison.Ordinal) || text.StartsWith("Declare Module", StringComparison.Ordinal))
+            if ((AlwaysAxioms.Contains(head) && !scopes.InModuleType) || text.StartsWith("Declare Instance", StringComparison.Ordinal) || text.StartsWith("Declare Module", StringComparison.Ordinal))
             {
                 Find(AuditRules.Assumption, text);
             }
@@ -183,20 +186,48 @@ internal static class CoqAudit
     private static SourceSpan Span(CoqToken token, int lineOffset) =>
         new(token.Line + lineOffset, token.Column + 1, token.Line + lineOffset, token.Column + 1 + token.Text.Length);
 
-    /// <summary>Mathematical notation is common in Coq; anything else beyond ASCII in code is refused.</summary>
-    private static int? SuspiciousCharacter(string text)
+    /// <summary>
+    /// Mathematical notation is common in Coq (the standard library itself writes <c>x²</c>), so only characters
+    /// that make code read differently from what coqc runs are refused, with the reason: invisible or format
+    /// characters (zero-width, direction overrides), spaces other than the ASCII space, controls, combining marks,
+    /// and letters of scripts and forms that copy Latin letters (Cyrillic <c>е</c>, fullwidth <c>Ａ</c>,
+    /// mathematical alphanumerics <c>𝐀</c>).
+    /// </summary>
+    private static string? SuspiciousCharacter(string text)
     {
         foreach (var rune in text.EnumerateRunes())
         {
             var v = rune.Value;
-            var ok = (v >= 0x20 && v < 0x7F) || v is '\t' or '\n' or '\r'
-                || (v >= 0x0391 && v <= 0x03C9 && v != 0x03A2) // Greek letters
-                || (v >= 0x2190 && v <= 0x21FF) // arrows
-                || (v >= 0x2200 && v <= 0x22FF) // mathematical operators
-                || v is 0x00AC or 0x00D7 or 0x00B7 or 0x2115 or 0x2124 or 0x211A or 0x211D; // ¬ × · ℕ ℤ ℚ ℝ
-            if (!ok)
+            if (v < 0x80)
             {
-                return v;
+                if (v < 0x20 && v is not ('\t' or '\n' or '\r') || v == 0x7F)
+                {
+                    return $"U+{v:X4} (a control character)";
+                }
+
+                continue;
+            }
+
+            var why = Rune.GetUnicodeCategory(rune) switch
+            {
+                UnicodeCategory.Format => "an invisible format character",
+                UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => "a space that is not the ASCII space",
+                UnicodeCategory.Control => "a control character",
+                UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark => "a combining mark",
+                UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.Surrogate => "a private or unassigned character",
+                _ => v switch
+                {
+                    >= 0x0400 and <= 0x052F or >= 0x1C80 and <= 0x1C8F or >= 0x2DE0 and <= 0x2DFF or >= 0xA640 and <= 0xA69F => "a Cyrillic letter that looks like a Latin one",
+                    >= 0x0530 and <= 0x058F => "an Armenian letter that looks like a Latin one",
+                    >= 0x13A0 and <= 0x13FF or >= 0xAB70 and <= 0xABBF => "a Cherokee letter that looks like a Latin one",
+                    >= 0xFF00 and <= 0xFFEF => "a fullwidth form of an ASCII character",
+                    >= 0x1D400 and <= 0x1D7FF => "a mathematical letter that looks like a plain one",
+                    _ => null,
+                },
+            };
+            if (why is not null)
+            {
+                return $"U+{v:X4} '{rune}' ({why})";
             }
         }
 

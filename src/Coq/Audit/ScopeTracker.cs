@@ -14,6 +14,9 @@ internal sealed class ScopeTracker
 
     public bool AtTopLevel => open.Count == 0;
 
+    /// <summary>Inside <c>Module Type T.</c> … <c>End T.</c>, where a Parameter only specifies an interface.</summary>
+    public bool InModuleType => open.Count > 0 && open[^1].Kind == "ModuleType";
+
     public void Observe(CoqSentence sentence)
     {
         var command = SentenceHead.CommandTokens(sentence);
@@ -36,7 +39,7 @@ internal sealed class ScopeTracker
                     var name = rest.FirstOrDefault(w => w is not ("Type" or "Import" or "Export"));
                     if (name is not null)
                     {
-                        open.Add(("Module", name));
+                        open.Add((rest[0] == "Type" ? "ModuleType" : "Module", name));
                     }
                 }
 

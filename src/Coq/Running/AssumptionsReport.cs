@@ -11,6 +11,9 @@ internal sealed partial record AssumptionsReport(bool Closed, IReadOnlyList<stri
     [GeneratedRegex(@"^(?<name>[\p{L}_][\p{L}\p{Nd}_'.]*)\s:(\s|$)")]
     private static partial Regex AxiomLine();
 
+    [GeneratedRegex(@"^[\p{L}_][\p{L}\p{Nd}_'.]*$")]
+    private static partial Regex AxiomName();
+
     public static AssumptionsReport Parse(string output)
     {
         var text = output.ReplaceLineEndings("\n").Trim();
@@ -22,8 +25,10 @@ internal sealed partial record AssumptionsReport(bool Closed, IReadOnlyList<stri
         var axioms = new List<string>();
         var unsafeLines = new List<string>();
         var section = string.Empty;
-        foreach (var line in text.Split('\n'))
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
+            var line = lines[i];
             if (line.Length == 0 || char.IsWhiteSpace(line[0]))
             {
                 continue; // the continuation of a long type
@@ -38,6 +43,12 @@ internal sealed partial record AssumptionsReport(bool Closed, IReadOnlyList<stri
             if (section == "Axioms:" && AxiomLine().Match(line) is { Success: true } m)
             {
                 axioms.Add(m.Groups["name"].Value);
+            }
+            else if (section == "Axioms:" && AxiomName().IsMatch(line) && i + 1 < lines.Length && lines[i + 1].TrimStart().StartsWith(": ", StringComparison.Ordinal)
+                && char.IsWhiteSpace(lines[i + 1][0]))
+            {
+                // A long name wraps: "ClassicalDedekindReals.sig_forall_dec" then "  : forall …" on the next line.
+                axioms.Add(line);
             }
             else
             {

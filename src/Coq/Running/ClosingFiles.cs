@@ -14,11 +14,13 @@ internal static class ClosingFiles
     public const string AssumptionsMarker = "PROOFCHECK-ASSUMPTIONS";
 
     public static string Canonical(string preamble, string proposition) =>
-        $"{preamble.TrimEnd()}\n\nDefinition {StatementDefinition} : Prop :=\n{proposition}.\n";
+        $"{preamble.TrimEnd()}\n\nDefinition {StatementDefinition} :=\n{proposition}.\n";
 
     /// <summary>
     /// An <c>eq_refl</c> between the two types leaves coqc nothing to insert (a cast could add a coercion):
-    /// it type-checks only if the types are convertible.
+    /// it type-checks only if the types are convertible. The statement's sort is left to coqc (a statement may be
+    /// a <c>Type</c> such as <c>{i &amp; {j | …}}</c>, not only a <c>Prop</c>), and the theorem is named with
+    /// <c>@</c> so implicit binders (<c>Theorem t {A} …</c>) are not filled in.
     /// </summary>
     public static string Check(string canonicalPrefix, string candidatePrefix, string mainTheorem)
     {
@@ -27,7 +29,7 @@ internal static class ClosingFiles
         return $"""
             Require {canonicalPrefix}.{CanonicalLibrary} {candidatePrefix}.{CandidateLibrary}.
             Definition proofcheck_same_statement :
-              @eq Prop {statement} ltac:(let t := type of {main} in exact t) := @eq_refl Prop {statement}.
+              @eq _ {statement} ltac:(let t := type of @{main} in exact t) := @eq_refl _ {statement}.
             Print Assumptions {main}.
 
             """;

@@ -34,6 +34,9 @@ internal sealed class CoqWorkspace : IDisposable
 
     public string CandidatePrefix { get; }
 
+    /// <summary>The qualified name of the compiled canonical library (preamble and statement) a submission imports.</summary>
+    public string CanonicalLibraryName => $"{CanonicalPrefix}.{ClosingFiles.CanonicalLibrary}";
+
     /// <summary>The memory cap of every coqc run (the sandbox's address-space limit), named when coqc is killed.</summary>
     public long MemoryLimitBytes { get; } = new SandboxPolicy(string.Empty).MemoryLimitBytes;
 

@@ -25,7 +25,7 @@ internal static partial class SentenceAgreement
     /// <summary>
     /// Null when coqc ran exactly the audit's sentences; otherwise where the readings part, for the report.
     /// </summary>
-    public static string? FirstDifference(string code, IReadOnlyList<CoqSentence> sentences, string timedOutput)
+    public static string? FirstDifference(string code, IReadOnlyList<CoqSentence> sentences, string timedOutput, int lineOffset = 0)
     {
         var bytes = ByteOffsets(code);
         var audit = sentences.Select(s => (Start: bytes[s.Start], End: bytes[s.EndOfCode])).ToList();
@@ -38,7 +38,7 @@ internal static partial class SentenceAgreement
             }
 
             var at = i < coqc.Count ? CharOffset(bytes, coqc[i].Start) : i < audit.Count ? sentences[i].Start : code.Length;
-            var line = 1 + code.AsSpan(0, Math.Min(at, code.Length)).Count('\n');
+            var line = 1 + code.AsSpan(0, Math.Min(at, code.Length)).Count('\n') + lineOffset;
             var coqcSaw = i < coqc.Count ? $"coqc ran '{Excerpt(code, bytes, coqc[i])}'" : "coqc ran no further sentence";
             var auditSaw = i < audit.Count ? $"the audit read '{Excerpt(code, bytes, audit[i])}'" : "the audit read no further sentence";
             return $"the audit and Coq split this file differently at line {line}: {coqcSaw}, {auditSaw}";
