@@ -46,6 +46,13 @@ int Lean(string[] a)
     var module = Path.GetFileNameWithoutExtension(file);
     var text = File.ReadAllText(file);
     var oIndex = Array.IndexOf(a, "-o");
+    // "writes": {"Module": {"Name": "content"}}: code the module runs while it compiles writes these files next to
+    // itself (a cheat trying to replace a later stage's input: the check module, another module's .olean).
+    foreach (var (name, content) in scenario["writes"]?[module]?.AsObject() ?? [])
+    {
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, name), content!.GetValue<string>());
+    }
+
     if (scenario["modules"]?[module] is JsonObject canned)
     {
         return Canned(canned, () => WriteOlean(a, oIndex));
@@ -67,7 +74,9 @@ int Lean(string[] a)
         var m = Regex.Match(lines[i], @"^#print axioms\s+(\S+)");
         if (m.Success)
         {
-            var axioms = scenario["axioms"]?.GetValue<string>() ?? "[propext, Classical.choice, Quot.sound]";
+            // A file may name its own answer ("-- standin:axioms […]"): what a forged check module would print.
+            var own = Regex.Match(text, @"-- standin:axioms (\[[^\]]*\])");
+            var axioms = own.Success ? own.Groups[1].Value : scenario["axioms"]?.GetValue<string>() ?? "[propext, Classical.choice, Quot.sound]";
             var data = axioms.Length == 0 ? $"'{m.Groups[1].Value}' does not depend on any axioms" : $"'{m.Groups[1].Value}' depends on axioms: {axioms}";
             Emit("information", i + 1, 0, i + 1, 6, data, file);
         }

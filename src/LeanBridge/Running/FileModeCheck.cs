@@ -23,22 +23,27 @@ public static class FileModeCheck
         LeanRunSettings settings,
         CancellationToken cancellationToken)
     {
-        var work = Directory.CreateTempSubdirectory("proofcheck-lean-");
+        // Stage isolation: each stage runs in its own folder, the only one its sandbox may write. Later stages' folders
+        // and files are created only after the earlier stage ended (their names are random), and compiled modules are
+        // copied forward and hashed, so code the candidate runs while it compiles cannot replace the check module,
+        // the canonical module or its own compiled output.
+        var stages = new List<DirectoryInfo>();
+        DirectoryInfo NewStage(string name)
+        {
+            var stage = Directory.CreateTempSubdirectory($"proofcheck-lean-{name}-");
+            stages.Add(stage);
+            return stage;
+        }
+
         try
         {
-            var dir = work.FullName;
             var hasCanonical = modules.Canonical.Length > 0;
+            string? canonicalDir = null;
             if (hasCanonical)
             {
-                await File.WriteAllTextAsync(Path.Combine(dir, CleanContextModules.CanonicalModule + ".lean"), modules.Canonical, cancellationToken).ConfigureAwait(false);
-            }
-
-            await File.WriteAllTextAsync(Path.Combine(dir, CleanContextModules.CandidateModule + ".lean"), modules.Candidate, cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(Path.Combine(dir, CleanContextModules.CheckModule + ".lean"), modules.Check, cancellationToken).ConfigureAwait(false);
-
-            if (hasCanonical)
-            {
-                var canonical = await LeanModuleRunner.CompileAsync(lean, dir, CleanContextModules.CanonicalModule, true, settings, cancellationToken).ConfigureAwait(false);
+                canonicalDir = NewStage("canonical").FullName;
+                await File.WriteAllTextAsync(Path.Combine(canonicalDir, CleanContextModules.CanonicalModule + ".lean"), modules.Canonical, cancellationToken).ConfigureAwait(false);
+                var canonical = await LeanModuleRunner.CompileAsync(lean, canonicalDir, CleanContextModules.CanonicalModule, true, settings, cancellationToken).ConfigureAwait(false);
                 if (Abnormal(canonical, "the canonical statement") is { } abnormal)
                 {
                     return abnormal;
@@ -51,7 +56,9 @@ public static class FileModeCheck
                 }
             }
 
-            var candidate = await LeanModuleRunner.CompileAsync(lean, dir, CleanContextModules.CandidateModule, true, settings, cancellationToken).ConfigureAwait(false);
+            var candidateDir = NewStage("candidate").FullName;
+            await File.WriteAllTextAsync(Path.Combine(candidateDir, CleanContextModules.CandidateModule + ".lean"), modules.Candidate, cancellationToken).ConfigureAwait(false);
+            var candidate = await LeanModuleRunner.CompileAsync(lean, candidateDir, CleanContextModules.CandidateModule, true, settings, cancellationToken).ConfigureAwait(false);
             if (Abnormal(candidate, "the proof") is { } failed)
             {
                 return failed;
@@ -82,6 +89,16 @@ public static class FileModeCheck
                 return new LeanOutcome(Verdict.Rejected, [.. diagnostics, Diagnostic.Error("Lean reports that the proof uses sorry", Span(sorry, extracted, modules.CandidateLineOffset), "lean")]);
             }
 
+            // The candidate's process has ended: only now does the check stage exist.
+            var dir = NewStage("check").FullName;
+            var compiled = new CompiledModules(dir);
+            compiled.CopyIn(candidateDir, CleanContextModules.CandidateModule);
+            if (canonicalDir is not null)
+            {
+                compiled.CopyIn(canonicalDir, CleanContextModules.CanonicalModule);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(dir, CleanContextModules.CheckModule + ".lean"), modules.Check, cancellationToken).ConfigureAwait(false);
             var check = await LeanModuleRunner.CompileAsync(lean, dir, CleanContextModules.CheckModule, false, settings, cancellationToken).ConfigureAwait(false);
             if (Abnormal(check, "the clean-context comparison") is { } checkFailed)
             {
@@ -119,6 +136,12 @@ public static class FileModeCheck
                     $"the proof depends on axioms outside the allowed set ({string.Join(", ", allowedAxioms)}): {string.Join(", ", disallowed)}", null, "lean")]);
             }
 
+            if (compiled.Changed() is { } changed)
+            {
+                return new LeanOutcome(Verdict.Rejected, [.. diagnostics, Diagnostic.Error(
+                    $"the compiled module {changed} changed between stages (SHA-256 differs from what its own stage produced); nothing it proves is trusted", null, "lean")]);
+            }
+
             if (lean.LeanChecker is not null)
             {
                 var replay = await LeanModuleRunner.ReplayAsync(lean, dir, CleanContextModules.CandidateModule, settings, cancellationToken).ConfigureAwait(false);
@@ -146,14 +169,40 @@ public static class FileModeCheck
         }
         finally
         {
-            try
+            foreach (var stage in stages)
             {
-                work.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
+                try
+                {
+                    stage.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                }
             }
         }
+    }
+
+    /// <summary>Compiled modules copied into a later stage, with the SHA-256 of each file as its own stage left it.</summary>
+    private sealed class CompiledModules(string stageDir)
+    {
+        private readonly Dictionary<string, string> hashes = new(StringComparer.Ordinal);
+
+        /// <summary>Copies <c>{module}.olean</c> (and Lean's other per-module outputs: .ilean, .olean.*) into the stage.</summary>
+        public void CopyIn(string fromDir, string module)
+        {
+            foreach (var file in Directory.GetFiles(fromDir, module + ".*").Where(f => !f.EndsWith(".lean", StringComparison.Ordinal)))
+            {
+                var target = Path.Combine(stageDir, Path.GetFileName(file));
+                File.Copy(file, target, overwrite: true);
+                hashes[target] = Hash(file);
+            }
+        }
+
+        /// <summary>The first copied file whose content is no longer what was copied, or null.</summary>
+        public string? Changed() =>
+            hashes.Where(h => !File.Exists(h.Key) || Hash(h.Key) != h.Value).Select(h => Path.GetFileName(h.Key)).FirstOrDefault();
+
+        private static string Hash(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
     }
 
     /// <summary>Timeouts and deaths by signal: 134 is Lean's abort on stack overflow, 137 a kill (memory cap, OOM killer).</summary>

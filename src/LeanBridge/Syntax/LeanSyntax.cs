@@ -1,4 +1,5 @@
 using Antlr4.Runtime;
+using Antlr4.Runtime.Atn;
 using Antlr4.Runtime.Tree;
 using ProofCheck.LeanBridge.Syntax.Generated;
 
@@ -27,12 +28,25 @@ public static class LeanSyntax
         var stream = new CommonTokenStream(lexer);
         stream.Fill();
         var all = stream.GetTokens().Where(t => t.Type != TokenConstants.EOF).Select((t, i) => Convert(t, i)).ToList();
+        // SLL prediction first (cheaper: no full-context retry); only text it cannot parse is parsed again with full LL.
+        var (tree, unplaced) = ParseTree(stream, PredictionMode.SLL);
+        if (unplaced.Lines.Count > 0)
+        {
+            stream.Seek(0);
+            (tree, unplaced) = ParseTree(stream, PredictionMode.LL);
+        }
+
+        return new CommandCollector(all).Collect(tree) with { UnplacedLines = unplaced.Lines };
+    }
+
+    private static (Lean4Parser.FileContext Tree, UnplacedTokens Unplaced) ParseTree(CommonTokenStream stream, PredictionMode mode)
+    {
         var parser = new Lean4Parser(stream) { BuildParseTree = true };
+        parser.Interpreter.PredictionMode = mode;
         parser.RemoveErrorListeners();
         var unplaced = new UnplacedTokens();
         parser.AddErrorListener(unplaced);
-        var tree = parser.file();
-        return new CommandCollector(all).Collect(tree) with { UnplacedLines = unplaced.Lines };
+        return (parser.file(), unplaced);
     }
 
     /// <summary>
