@@ -12,40 +12,18 @@ internal static class Answers
     public static string BrokenCoq => Fenced("coq", File.ReadAllText(Path.Combine(RepoPaths.Problems, "gauss-sum", "broken.v")));
 
     /// <summary>Proves a weaker theorem under the main theorem's name (the conclusion is only claimed for n = 0).</summary>
-    public const string WeakerStatementCoq = """
-        The claim follows at once.
-
-        ```coq
-        Require Import Arith Lia.
-
-        Fixpoint sum_to (n : nat) : nat :=
-          match n with
-          | O => 0
-          | S k => sum_to k + S k
-          end.
-
+    public static string WeakerStatementCoq => "The claim follows at once.\n\n" + Fenced("coq", SumTo + """
         Theorem gauss_sum : forall n : nat, n = 0 -> 2 * sum_to n = n * (n + 1).
         Proof. intros n H. subst. reflexivity. Qed.
-        ```
-        """;
+        """);
 
     /// <summary>A Coq proof whose helper tactic runs for hours: for the time limit and the client going away.</summary>
-    public const string EndlessCoq = """
-        ```coq
-        Require Import Arith Lia.
-
-        Fixpoint sum_to (n : nat) : nat :=
-          match n with
-          | O => 0
-          | S k => sum_to k + S k
-          end.
-
+    public static string EndlessCoq => Fenced("coq", SumTo + """
         Ltac spin n := lazymatch n with O => idtac | S ?m => spin m; spin m end.
 
         Theorem gauss_sum : forall n : nat, 2 * sum_to n = n * (n + 1).
         Proof. spin 60. induction n as [|n IH]; [reflexivity | cbn [sum_to]; nia]. Qed.
-        ```
-        """;
+        """);
 
     /// <summary>The induction step of Gauss's sum, as one SMT obligation: true, so Verified.</summary>
     public const string StepInduction = """
@@ -80,6 +58,19 @@ internal static class Answers
         (assert (< x 3))
         (assert (not (= x 4)))
         (check-sat)
+        """;
+
+    /// <summary>The definitions of gauss-sum's statement, as a proof file starts.</summary>
+    private const string SumTo = """
+        Require Import Arith Lia.
+
+        Fixpoint sum_to (n : nat) : nat :=
+          match n with
+          | O => 0
+          | S k => sum_to k + S k
+          end.
+
+
         """;
 
     public static string Fenced(string language, string code) => $"```{language}\n{code.TrimEnd('\n')}\n```\n";

@@ -1,4 +1,5 @@
 using System.Net;
+using ProofCheck.TestSupport;
 
 namespace ProofCheck.Server.Tests;
 

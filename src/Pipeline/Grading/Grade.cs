@@ -40,8 +40,15 @@ public sealed record Grade(double Reward, string Reason, IReadOnlyDictionary<str
     public IReadOnlyDictionary<string, string> Verdicts =>
         Targets.ToDictionary(t => t.Key, t => t.Value.VerdictText, StringComparer.Ordinal);
 
-    /// <summary>The reason word for these reports under <paramref name="spec"/>, given the reward already computed.</summary>
-    internal static string ReasonFor(IReadOnlyCollection<CheckReport> reports, bool anyCode, double reward, RewardSpec spec)
+    /// <summary>The grade of these per-target reports under <paramref name="spec"/>; <paramref name="anyCode"/> says whether any target had code.</summary>
+    public static Grade Of(IReadOnlyDictionary<string, CheckReport> reports, bool anyCode, RewardSpec spec)
+    {
+        var values = reports.Values.ToList();
+        var reward = spec.Score(values);
+        return new Grade(reward, ReasonFor(values, anyCode, reward, spec), reports);
+    }
+
+    private static string ReasonFor(IReadOnlyCollection<CheckReport> reports, bool anyCode, double reward, RewardSpec spec)
     {
         if (reports.Any(r => r.Verdict == Verdict.Rejected))
         {

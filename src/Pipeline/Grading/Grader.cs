@@ -58,9 +58,7 @@ public sealed class Grader(IReadOnlyDictionary<string, IProofChecker> checkers, 
             reports = [.. reports.Select(r => r with { StatementVetted = false })];
         }
 
-        var reward = spec.Score(reports);
-        var reason = Grade.ReasonFor(reports, artifacts.Any(a => a.HasCode), reward, spec);
-        return new Grade(reward, reason, targets.Zip(reports).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal));
+        return Grade.Of(targets.Zip(reports).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal), artifacts.Any(a => a.HasCode), spec);
     }
 
     /// <summary>A failure decided without a checker's answer (empty, truncated, out of time): each target gets a report with <paramref name="verdict"/> and the reason.</summary>

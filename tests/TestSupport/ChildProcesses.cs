@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ProofCheck.Server.Tests;
+namespace ProofCheck.TestSupport;
 
-/// <summary>The processes below this test process (read from /proc), to see that no checker is left running.</summary>
-internal static class ChildProcesses
+/// <summary>The processes below this process (read from /proc), to see that no checker is left running after a test or a bench.</summary>
+public static class ChildProcesses
 {
     /// <summary>Names (comm) of every live descendant of this process; zombies are left out (they have already exited).</summary>
     public static IReadOnlyList<string> Names()
