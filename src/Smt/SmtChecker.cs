@@ -23,9 +23,14 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     /// <summary>Called with a solver's process id as each request is sent to it (tests kill solvers mid-obligation).</summary>
     internal Action<int>? RequestSending { get; set; }
 
-    public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
+    public Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return CheckReports.GuardAsync(Target, request, () => CheckGuardedAsync(request, cancellationToken));
+    }
+
+    private async Task<CheckReport> CheckGuardedAsync(CheckRequest request, CancellationToken cancellationToken)
+    {
         var (drafts, syntax) = ObligationFileReader.Read(request.Submission);
         if (syntax is not null)
         {
@@ -88,7 +93,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
         }
     }
 
-    /// <summary>The pools of the selected solver(s) for this limit and sandbox setting; throws CheckerUnavailable with install advice.</summary>
+    /// <summary>The pools of the selected solver(s) for this limit and sandbox setting; throws CheckerUnavailable with install advice (CheckAsync turns it into a verdict).</summary>
     internal IReadOnlyList<SolverPool> PoolsFor(TimeSpan limit, bool sandboxed)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -163,10 +168,5 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     }
 
     private static CheckReport Report(CheckRequest request, IReadOnlyList<ObligationResult> results, IReadOnlyList<AuditFinding> findings) =>
-        new("smt", results)
-        {
-            Sandboxed = request.Sandboxed,
-            StatementVetted = request.StatementVetted,
-            Audit = new AuditReport(SafeSubset.Rules, findings),
-        };
+        CheckReports.Of("smt", request, results) with { Audit = new AuditReport(SafeSubset.Rules, findings) };
 }
