@@ -25,10 +25,8 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
 
     /// <summary>The report when the canonical statement itself cannot be used: Failed, with the reason.</summary>
     public static CheckReport StatementUnusable(CheckRequest request, string reason, Stopwatch stopwatch) =>
-        new("coq", [new ObligationResult("main theorem", Verdict.Failed) { Ms = stopwatch.ElapsedMilliseconds }])
+        CheckReports.Of("coq", request, [new ObligationResult("main theorem", Verdict.Failed) { Ms = stopwatch.ElapsedMilliseconds }]) with
         {
-            Sandboxed = request.Sandboxed,
-            StatementVetted = request.StatementVetted,
             Diagnostics = [Diagnostic.Error(reason, source: "statement")],
         };
 
@@ -45,11 +43,9 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
             Ms = stopwatch.ElapsedMilliseconds,
             Diagnostics = diagnostics,
         };
-        return new CheckReport("coq", [obligation])
+        return CheckReports.Of("coq", Request, [obligation]) with
         {
             CheckerVersion = Version,
-            Sandboxed = Request.Sandboxed,
-            StatementVetted = Request.StatementVetted,
             Audit = new AuditReport([.. Checked], [.. Findings]),
         };
     }

@@ -10,7 +10,11 @@ public interface IProofChecker
     /// <summary>"smt", "coq" or "lean": the target name used on the command line and in the run store.</summary>
     string Target { get; }
 
-    /// <summary>Checks one submission. Never throws for a bad proof (that is a verdict); throws only for cancellation.</summary>
+    /// <summary>
+    /// Checks one submission. Never throws for a bad proof, unusable input or a checker that cannot run here: those are
+    /// verdicts with diagnostics (build reports with <see cref="CheckReports"/>, whose GuardAsync turns a
+    /// <see cref="CheckerUnavailableException"/> or <see cref="UserInputException"/> into one). Throws only for cancellation.
+    /// </summary>
     Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default);
 }
 

@@ -1,6 +1,6 @@
 namespace ProofCheck.Core;
 
-/// <summary>What a checker concluded about one artifact. See DESIGN.md, "Verdicts and the soundness contract".</summary>
+/// <summary>What a checker concluded about one artifact. The soundness contract: only <see cref="Verified"/> says "proved", and only a real checker run plus a passed audit may produce it.</summary>
 public enum Verdict
 {
     /// <summary>A real checker accepted the artifact and the audit passed. Nothing else may produce it.</summary>

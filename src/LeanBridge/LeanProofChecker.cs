@@ -26,9 +26,16 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
     /// <summary>The REPL pool, once a REPL-mode check created it (for measurements).</summary>
     public ReplPool? Pool => pool;
 
-    public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
+    public Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // A bad --lean-project or REPL path (UserInputException from discovery) is a verdict too, not an escape.
+        return CheckReports.GuardAsync(Target, request, () => CheckGuardedAsync(request, cancellationToken));
+    }
+
+    private async Task<CheckReport> CheckGuardedAsync(CheckRequest request, CancellationToken cancellationToken)
+    {
         var watch = Stopwatch.StartNew();
         var settings = options.Run with { Sandboxed = request.Sandboxed && options.Run.Sandboxed, Timeout = request.Timeout ?? options.Run.Timeout };
         var vetted = request.StatementVetted && request.CanonicalStatement is not null;
@@ -152,7 +159,7 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
 
     private static CheckReport Report(
         string label, Verdict verdict, IReadOnlyList<Diagnostic> diagnostics, AuditReport? audit, LeanInstallation? lean, LeanRunSettings settings, bool vetted, Stopwatch watch) =>
-        new("lean", [new ObligationResult(label, verdict) { Solver = "lean", Ms = watch.ElapsedMilliseconds, Diagnostics = diagnostics }])
+        CheckReports.Of("lean", null, [new ObligationResult(label, verdict) { Solver = "lean", Ms = watch.ElapsedMilliseconds, Diagnostics = diagnostics }]) with
         {
             CheckerVersion = lean?.Version,
             Sandboxed = settings.Sandboxed,

@@ -23,9 +23,14 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
     public string Target => "smt";
 
-    public async Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
+    public Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return CheckReports.GuardAsync(Target, request, () => CheckGuardedAsync(request, cancellationToken));
+    }
+
+    private async Task<CheckReport> CheckGuardedAsync(CheckRequest request, CancellationToken cancellationToken)
+    {
         var (drafts, syntax) = ObligationFileReader.Read(request.Submission);
         if (syntax is not null)
         {
@@ -123,7 +128,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
     /// <summary>
     /// The pools of the selected solver(s) for this limit and sandbox setting; throws CheckerUnavailable with install
-    /// advice. The portfolio makes do with whichever of the two solvers is installed.
+    /// advice (CheckAsync turns it into a verdict). The portfolio makes do with whichever of the two solvers is installed.
     /// </summary>
     internal IReadOnlyList<SolverPool> PoolsFor(TimeSpan limit, bool sandboxed)
     {
@@ -223,9 +228,8 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     }
 
     private static CheckReport Report(CheckRequest request, IReadOnlyList<ObligationResult> results, IReadOnlyList<AuditFinding> findings) =>
-        new("smt", results)
+        CheckReports.Of("smt", request, results) with
         {
-            Sandboxed = request.Sandboxed,
             // An SMT step states its own claim: there is no separate statement to vet.
             StatementVetted = null,
             Audit = new AuditReport(SafeSubset.Rules, findings),

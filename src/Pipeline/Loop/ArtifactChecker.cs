@@ -33,17 +33,11 @@ public static class ArtifactChecker
                 $"This build of ProofCheck has no {TargetRules.LanguageName(artifact.Target)} checker; the artifact is stored and can be checked later with 'proofcheck recheck'.");
         }
 
-        try
-        {
-            var request = TargetRules.Request(problem, artifact.Target, artifact.Content, config.CheckTimeoutSeconds, config.Sandboxed);
-            return await checker.CheckAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CheckerUnavailableException e)
-        {
-            return Single(e.Checker, Verdict.CheckerUnavailable, e.Advice is null ? e.Message : $"{e.Message} {e.Advice}");
-        }
+        // Checkers answer a missing tool with a CheckerUnavailable report themselves (IProofChecker's contract).
+        var request = TargetRules.Request(problem, artifact.Target, artifact.Content, config.CheckTimeoutSeconds, config.Sandboxed);
+        return await checker.CheckAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private static CheckReport Single(string checker, Verdict verdict, string message) =>
-        new(checker, [new ObligationResult("artifact", verdict) { Diagnostics = [Diagnostic.Error(message, source: PipelineSource)] }]);
+        CheckReports.Whole(checker, null, verdict, message, PipelineSource);
 }

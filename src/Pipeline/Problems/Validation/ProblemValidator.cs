@@ -159,15 +159,8 @@ public sealed class ProblemValidator(ValidationOptions options)
             Sandboxed = options.Sandboxed,
         };
 
-        CheckReport report;
-        try
-        {
-            report = await checker.CheckAsync(request, ct).ConfigureAwait(false);
-        }
-        catch (CheckerUnavailableException e)
-        {
-            return Result(problem, file, ValidationStatus.NotRun, e.Advice is null ? e.Message : $"{e.Message} {e.Advice}", file);
-        }
+        // A missing checker comes back as a CheckerUnavailable report (IProofChecker's contract), handled below.
+        var report = await checker.CheckAsync(request, ct).ConfigureAwait(false);
 
         var why = Explain(report);
         return (report.Verdict, mustVerify) switch
