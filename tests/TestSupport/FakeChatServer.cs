@@ -215,7 +215,8 @@ public sealed class FakeChatServer : IDisposable
         r.Close();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (for "server not running" tests).</summary>
+    public static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

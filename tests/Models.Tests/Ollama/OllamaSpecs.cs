@@ -85,10 +85,7 @@ public sealed class OllamaSpecs
     [Fact]
     public async Task A_server_that_is_not_running_says_how_to_start_it()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FakeChatServer.FreePort();
         using var client = new OllamaChatClient(new Uri($"http://127.0.0.1:{port}"), "qwen3");
 
         var e = await Assert.ThrowsAsync<ModelException>(() => client.GetResponseAsync(Prompt));

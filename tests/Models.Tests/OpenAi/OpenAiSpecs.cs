@@ -194,10 +194,7 @@ public sealed class OpenAiSpecs
     [Fact]
     public async Task A_server_that_is_not_running_is_named_as_unreachable()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = FakeChatServer.FreePort();
         using var client = new OpenAiCompatibleChatClient(new OpenAiEndpoint
         {
             BaseUrl = new Uri($"http://127.0.0.1:{port}/v1"),
