@@ -42,6 +42,8 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
                 $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
         }
 
+        var canonicalHashAfterStage = workspace.HashOf("statement", ClosingFiles.CanonicalLibrary);
+
         var candidate = await workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code,
             [.. statementPaths, .. submissionPaths], cancellationToken, timed: true).ConfigureAwait(false);
         if (candidate.TimedOut)
@@ -54,6 +56,8 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
             return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, cancellationToken).ConfigureAwait(false));
         }
 
+        var candidateHashAfterStage = workspace.HashOf("submission", ClosingFiles.CandidateLibrary);
+
         // coqc's own sentence split is the reference: text the audit read as a comment or string, or split
         // elsewhere, was never audited.
         if (SentenceAgreement.FirstDifference(Code, Sentences, candidate.StandardOutput, LineOffset) is { } difference)
@@ -64,7 +68,18 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
         run.Checked.Add(AuditRules.StatementMeaning.ToString());
         run.Checked.Add(AuditRules.Assumptions.ToString());
-        var closing = await workspace.CompileAsync("goal", "Closing",
+        // What passes to the closing stage is what the earlier stages produced, unchanged since they ended.
+        var canonicalHash = workspace.HashOf("statement", ClosingFiles.CanonicalLibrary);
+        var candidateHash = workspace.HashOf("submission", ClosingFiles.CandidateLibrary);
+        run.Checked.Add($"stage isolation: {ClosingFiles.CanonicalLibrary}.vo sha256 {canonicalHash}, {ClosingFiles.CandidateLibrary}.vo sha256 {candidateHash}");
+        if (canonicalHash is null || canonicalHash != canonicalHashAfterStage || candidateHash is null || candidateHash != candidateHashAfterStage)
+        {
+            run.Findings.Add(new AuditFinding(AuditRules.OutputAndState.Name,
+                "a compiled library changed or vanished after its stage ended", TheoremSpan(), AuditRules.OutputAndState.Reason));
+            return run.Report(Verdict.Rejected, []);
+        }
+
+        var closing = await workspace.CompileAsync("closing", "Closing",
             ClosingFiles.Check(workspace.CanonicalPrefix, workspace.CandidatePrefix, run.Canonical.Name),
             [.. statementPaths, .. submissionPaths], cancellationToken).ConfigureAwait(false);
         if (closing.TimedOut)
