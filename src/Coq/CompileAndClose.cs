@@ -35,6 +35,11 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
             return TimedOut();
         }
 
+        if (canonical.Signal is { } killed)
+        {
+            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(killed, canonical), source: CoqChecker.Name)]);
+        }
+
         if (canonical.ExitCode != 0)
         {
             var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
@@ -88,10 +93,19 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
         }
 
         var theoremSpan = TheoremSpan();
+        if (closing.ExitCode != 0 && (closing.Signal is not null
+            || !CoqMessageParser.Parse(closing.StandardError).Any(m => m.Severity == DiagnosticSeverity.Error)))
+        {
+            // Only a type error is evidence that the statement means something else; a killed or crashed coqc is not.
+            return run.Report(Verdict.Failed, [Diagnostic.Error(closing.Signal is { } signal
+                ? KilledMessage(signal, closing)
+                : $"coqc failed on the statement comparison (exit code {closing.ExitCode}): {Shorten((closing.StandardError + "\n" + closing.StandardOutput).Trim())}",
+                source: CoqChecker.Name)]);
+        }
+
         if (closing.ExitCode != 0)
         {
-            var why = CoqMessageParser.Parse(closing.StandardError).FirstOrDefault(m => m.Severity == DiagnosticSeverity.Error)?.Message
-                ?? closing.StandardError.Trim();
+            var why = CoqMessageParser.Parse(closing.StandardError).First(m => m.Severity == DiagnosticSeverity.Error).Message;
             run.Findings.Add(new AuditFinding(AuditRules.StatementMeaning.Name,
                 $"'{run.Canonical.Name}' does not have the canonical statement's type in a clean context (a notation, scope, coercion or redefinition changed its meaning): {Shorten(why)}",
                 theoremSpan, AuditRules.StatementMeaning.Reason));
