@@ -35,12 +35,19 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
             return TimedOut();
         }
 
+        if (canonical.Signal is { } killed)
+        {
+            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(killed, canonical), source: CoqChecker.Name)]);
+        }
+
         if (canonical.ExitCode != 0)
         {
             var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
             return run.Report(Verdict.Failed, [Diagnostic.Error(
                 $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
         }
+
+        var canonicalHashAfterStage = workspace.HashOf("statement", ClosingFiles.CanonicalLibrary);
 
         var candidate = await workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code,
             [.. statementPaths, .. submissionPaths], cancellationToken, timed: true).ConfigureAwait(false);
@@ -54,6 +61,8 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
             return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, cancellationToken).ConfigureAwait(false));
         }
 
+        var candidateHashAfterStage = workspace.HashOf("submission", ClosingFiles.CandidateLibrary);
+
         // coqc's own sentence split is the reference: text the audit read as a comment or string, or split
         // elsewhere, was never audited.
         if (SentenceAgreement.FirstDifference(Code, Sentences, candidate.StandardOutput, LineOffset) is { } difference)
@@ -64,7 +73,18 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
         run.Checked.Add(AuditRules.StatementMeaning.ToString());
         run.Checked.Add(AuditRules.Assumptions.ToString());
-        var closing = await workspace.CompileAsync("goal", "Closing",
+        // What passes to the closing stage is what the earlier stages produced, unchanged since they ended.
+        var canonicalHash = workspace.HashOf("statement", ClosingFiles.CanonicalLibrary);
+        var candidateHash = workspace.HashOf("submission", ClosingFiles.CandidateLibrary);
+        run.Checked.Add($"stage isolation: {ClosingFiles.CanonicalLibrary}.vo sha256 {canonicalHash}, {ClosingFiles.CandidateLibrary}.vo sha256 {candidateHash}");
+        if (canonicalHash is null || canonicalHash != canonicalHashAfterStage || candidateHash is null || candidateHash != candidateHashAfterStage)
+        {
+            run.Findings.Add(new AuditFinding(AuditRules.OutputAndState.Name,
+                "a compiled library changed or vanished after its stage ended", TheoremSpan(), AuditRules.OutputAndState.Reason));
+            return run.Report(Verdict.Rejected, []);
+        }
+
+        var closing = await workspace.CompileAsync("closing", "Closing",
             ClosingFiles.Check(workspace.CanonicalPrefix, workspace.CandidatePrefix, run.Canonical.Name),
             [.. statementPaths, .. submissionPaths], cancellationToken).ConfigureAwait(false);
         if (closing.TimedOut)
@@ -73,10 +93,19 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
         }
 
         var theoremSpan = TheoremSpan();
+        if (closing.ExitCode != 0 && (closing.Signal is not null
+            || !CoqMessageParser.Parse(closing.StandardError).Any(m => m.Severity == DiagnosticSeverity.Error)))
+        {
+            // Only a type error is evidence that the statement means something else; a killed or crashed coqc is not.
+            return run.Report(Verdict.Failed, [Diagnostic.Error(closing.Signal is { } signal
+                ? KilledMessage(signal, closing)
+                : $"coqc failed on the statement comparison (exit code {closing.ExitCode}): {Shorten((closing.StandardError + "\n" + closing.StandardOutput).Trim())}",
+                source: CoqChecker.Name)]);
+        }
+
         if (closing.ExitCode != 0)
         {
-            var why = CoqMessageParser.Parse(closing.StandardError).FirstOrDefault(m => m.Severity == DiagnosticSeverity.Error)?.Message
-                ?? closing.StandardError.Trim();
+            var why = CoqMessageParser.Parse(closing.StandardError).First(m => m.Severity == DiagnosticSeverity.Error).Message;
             run.Findings.Add(new AuditFinding(AuditRules.StatementMeaning.Name,
                 $"'{run.Canonical.Name}' does not have the canonical statement's type in a clean context (a notation, scope, coercion or redefinition changed its meaning): {Shorten(why)}",
                 theoremSpan, AuditRules.StatementMeaning.Reason));

@@ -22,17 +22,29 @@ internal static class CheckCoqCommand
             DefaultValueFactory = _ => "problems",
         };
         var statement = new Option<FileInfo?>("--statement") { Description = "Check against this canonical statement file (main theorem ending in 'Admitted.')." };
+        var allowAxiom = new Option<string[]>("--allow-axiom")
+        {
+            Description = "With --statement: an axiom the proof may depend on (full or trailing part of its name, e.g. classic). Repeat for several.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("coq", "Check a Coq proof of a canonical statement: audit, statement gates, coqc in the sandbox, Print Assumptions.")
         {
-            file, problem, problemsDir, statement,
+            file, problem, problemsDir, statement, allowAxiom,
         };
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var submission = await ReadAsync(parse.GetValue(file)!, cancellationToken);
             var request = await ResolveStatementAsync(parse.GetValue(problem), parse.GetValue(problemsDir)!, parse.GetValue(statement), submission, cancellationToken);
+            var axioms = parse.GetValue(allowAxiom) ?? [];
+            if (axioms.Length > 0 && parse.GetValue(problem) is not null)
+            {
+                throw new UserInputException("--allow-axiom goes with --statement; a problem's allowed axioms are in its problem.yaml.");
+            }
+
             request = request with
             {
+                AllowedAxioms = axioms.Length > 0 ? axioms : request.AllowedAxioms,
                 Timeout = options.TimeoutFrom(parse, CoqChecker.DefaultTimeout),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
             };

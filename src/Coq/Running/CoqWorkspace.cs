@@ -6,7 +6,10 @@ namespace ProofCheck.Coq.Running;
 /// <summary>
 /// A temporary folder for one check, deleted on dispose whatever happened, and the coqc runs in it (sandboxed
 /// unless the user opted out). Library prefixes are random per check, so a submission cannot name the
-/// canonical library or pose as it.
+/// canonical library or pose as it. Each stage has a folder of its own, the only one its sandbox may write;
+/// the folders of earlier stages are visible read-only, and a later stage's folder is created (and its file
+/// written) by ProofCheck only when that stage starts, so code a submission runs while it is compiled can
+/// change nothing a later stage reads.
 /// </summary>
 internal sealed class CoqWorkspace : IDisposable
 {
@@ -23,9 +26,6 @@ internal sealed class CoqWorkspace : IDisposable
         var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         CanonicalPrefix = "PCStatement" + tag;
         CandidatePrefix = "PCSubmission" + tag;
-        Directory.CreateDirectory(Path.Combine(Root, "statement"));
-        Directory.CreateDirectory(Path.Combine(Root, "submission"));
-        Directory.CreateDirectory(Path.Combine(Root, "goal"));
     }
 
     public string Root { get; }
@@ -46,7 +46,9 @@ internal sealed class CoqWorkspace : IDisposable
     /// </summary>
     public async Task<ProcessResult> CompileAsync(string folder, string name, string text, IEnumerable<(string Folder, string Prefix)> loadPaths, CancellationToken cancellationToken, bool timed = false)
     {
-        var file = Path.Combine(Root, folder, name + ".v");
+        var stageFolder = Path.Combine(Root, folder);
+        Directory.CreateDirectory(stageFolder);
+        var file = Path.Combine(stageFolder, name + ".v");
         await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
         var args = new List<string> { "-q" };
         if (timed)
@@ -54,9 +56,14 @@ internal sealed class CoqWorkspace : IDisposable
             args.Add("-time");
         }
 
+        var readOnly = new List<string>();
         foreach (var (dir, prefix) in loadPaths)
         {
             args.AddRange(["-Q", Path.Combine(Root, dir), prefix]);
+            if (dir != folder)
+            {
+                readOnly.Add(Path.Combine(Root, dir));
+            }
         }
 
         args.Add(file);
@@ -68,11 +75,24 @@ internal sealed class CoqWorkspace : IDisposable
 
         var command = new ProcessCommand(coq.Coqc)
             .WithArguments(args)
-            .WithWorkingDirectory(Path.Combine(Root, folder))
+            .WithWorkingDirectory(stageFolder)
             .WithTimeout(remaining)
             .WithOutputLimit(1024 * 1024)
-            .WithSandbox(sandboxed ? new SandboxPolicy(Root) { MemoryLimitBytes = MemoryLimitBytes } : null);
+            .WithSandbox(sandboxed ? new SandboxPolicy(stageFolder) { MemoryLimitBytes = MemoryLimitBytes }.WithReadOnlyPaths(readOnly) : null);
         return await ProcessRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The SHA-256 of a compiled library (<c>{folder}/{name}.vo</c>), or null when there is none.</summary>
+    public string? HashOf(string folder, string name)
+    {
+        var file = Path.Combine(Root, folder, name + ".vo");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     public void Dispose()
