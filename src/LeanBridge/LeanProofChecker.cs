@@ -61,6 +61,11 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
         }
 
         string mainName;
+        if (canonical is { LastTheorem: null })
+        {
+            return Report(label, Verdict.Failed, [Diagnostic.Error("the canonical statement declares no theorem, so there is nothing to prove (a statement file ends with its main theorem)", null, "statement")], audit, null, settings, vetted, watch);
+        }
+
         if (canonical is not null)
         {
             var match = StatementGate.Compare(canonical, candidate);
