@@ -24,7 +24,7 @@ internal static class ExportCommand
                 throw new UserInputException("Choose an export format: --jsonl.");
             }
 
-            using var runs = RunStore.OpenExisting(parse.GetValue(store)!);
+            using var runs = RunStore.OpenExisting(parse.GetValue(store)!, readOnly: true);
             var id = parse.GetValue(runArg)!;
             runs.GetRun(id);
             if (parse.GetValue(output) is { } path)
