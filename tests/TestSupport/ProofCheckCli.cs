@@ -19,14 +19,26 @@ public static class ProofCheckCli
     }
 
     /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's.</param>
-    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <param name="launcher">A command that starts the CLI (e.g. bwrap with its options), or null to start it directly.</param>
+    public static Process Start(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(launcher is { Count: > 0 } ? launcher[0] : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
+        if (launcher is { Count: > 0 })
+        {
+            foreach (var part in launcher.Skip(1))
+            {
+                info.ArgumentList.Add(part);
+            }
+
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(Dll);
         foreach (var a in args)
         {
@@ -52,9 +64,9 @@ public static class ProofCheckCli
 
     /// <summary>Runs the CLI to its end; the output is standard output followed by standard error.</summary>
     public static async Task<(int Code, string Output)> RunAsync(
-        IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null)
+        IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
     {
-        using var process = Start(args, environment, workingDirectory);
+        using var process = Start(args, environment, workingDirectory, launcher);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -26,7 +26,7 @@ internal static class ExportCommand
                 throw new UserInputException("Choose one export format: --jsonl (the whole run) or --rl (prompt, completion, reward per answer).");
             }
 
-            using var runs = RunStore.OpenExisting(parse.GetValue(store)!);
+            using var runs = RunStore.OpenExisting(parse.GetValue(store)!, readOnly: true);
             var id = parse.GetValue(runArg)!;
             runs.GetRun(id);
             Task Write(TextWriter writer) => parse.GetValue(rl)

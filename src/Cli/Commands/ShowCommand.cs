@@ -20,7 +20,7 @@ internal static class ShowCommand
         };
         command.SetAction(parse =>
         {
-            using var runs = RunStore.OpenExisting(parse.GetValue(store)!);
+            using var runs = RunStore.OpenExisting(parse.GetValue(store)!, readOnly: true);
             var console = AnsiConsole.Console;
             if (parse.GetValue(runArg) is not { } id)
             {

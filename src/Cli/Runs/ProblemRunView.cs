@@ -9,6 +9,8 @@ internal static class ProblemRunView
 {
     private const int MaxDiffLines = 40;
 
+    private const int RawAnswerChars = 2000;
+
     public static void Write(IAnsiConsole console, RunStore store, RunInfo run, string problemId)
     {
         var attempts = store.Attempts(run.Id, problemId);
@@ -25,7 +27,9 @@ internal static class ProblemRunView
             console.Write(new Rule($"{Markup.Escape(problemId)} · sample {sample}").LeftJustified());
             if (attempts.FirstOrDefault(a => a.Key.Sample == sample && a.Key.Stage == Stages.Prove) is { } prove)
             {
-                console.MarkupLine($"[bold]Natural-language proof[/] ({prove.OutputTokens} tokens, {prove.Ms / 1000.0:0.0}s{Producer(prove)})");
+                var steps = prove.Answer == AnswerStatus.Complete ? Pipeline.Loop.AnswerCheck.NumberedSteps(prove.Response) : 0;
+                console.MarkupLine($"[bold]Natural-language proof[/] ({prove.OutputTokens} tokens, {prove.Ms / 1000.0:0.0}s{Producer(prove)}" +
+                    (steps > 0 ? $", {steps} numbered step(s)" : string.Empty) + ")");
                 WriteAnswer(console, prove);
             }
 
@@ -44,11 +48,21 @@ internal static class ProblemRunView
                 {
                     var check = checks.Where(c => c.Sample == sample && c.Target == target && c.Round == artifact.Round).MaxBy(c => c.Pass);
                     var verdict = check is null ? "[grey]not checked[/]" : RunResultView.Colored(check.Verdict, check.Report.VerdictText);
+                    // Coverage: how many obligations the formal proof has, beside the NL proof's step count above.
+                    var obligations = check?.Report.Obligations.Count ?? 0;
                     console.MarkupLine($"[bold]{target}[/] round {artifact.Round}: {verdict}" +
-                        (check?.Report.CheckerVersion is { } v ? $" ({Markup.Escape(check.Report.Checker)} {Markup.Escape(v)})" : string.Empty));
-                    if (previous is null || !previous.HasCode || !artifact.HasCode)
+                        (check?.Report.CheckerVersion is { } v ? $" ({Markup.Escape(check.Report.Checker)} {Markup.Escape(v)})" : string.Empty) +
+                        (target == "smt" && check is not null ? $" · {obligations} obligation(s)" : string.Empty));
+                    if (!artifact.HasCode)
                     {
-                        console.WriteLine(artifact.HasCode ? artifact.Content.TrimEnd() : "(the answer contained no code for this target)");
+                        // The raw answer says why there was no code (a refusal, prose, a wrong fence).
+                        console.WriteLine("(the answer contained no code for this target) The answer was:");
+                        var raw = Source(attempts, sample, target, artifact.Round)?.Response.Trim() ?? string.Empty;
+                        console.WriteLine(raw.Length > RawAnswerChars ? raw[..RawAnswerChars] + $"\n… ({raw.Length - RawAnswerChars:N0} more characters)" : raw);
+                    }
+                    else if (previous is null || !previous.HasCode)
+                    {
+                        console.WriteLine(artifact.Content.TrimEnd());
                     }
                     else
                     {
@@ -76,6 +90,11 @@ internal static class ProblemRunView
             }
         }
     }
+
+    /// <summary>The model answer an artifact was extracted from: the formalize answer for round 0, else that round's repair.</summary>
+    private static AttemptRecord? Source(IReadOnlyList<AttemptRecord> attempts, int sample, string target, int round) =>
+        attempts.FirstOrDefault(a => a.Key.Sample == sample && a.Key.Round == round &&
+            (round == 0 ? a.Key.Stage == Stages.Formalize : a.Key.Stage == Stages.Repair && a.Key.Target == target));
 
     /// <summary>A complete answer in full; an unfinished one says what it is first, and is never passed off as a proof.</summary>
     private static void WriteAnswer(IAnsiConsole console, AttemptRecord attempt)
@@ -112,10 +131,16 @@ internal static class ProblemRunView
             console.MarkupLine($"  [red]audit[/] {Markup.Escape(f.ToString())}");
         }
 
-        foreach (var o in report.Obligations.Where(o => o.Verdict != Verdict.Verified))
+        // Every step, verified ones too (as check smt prints them), so a reader sees what was and was not proved.
+        foreach (var o in report.Obligations)
         {
             console.MarkupLine($"  {Markup.Escape(o.Label)}: {RunResultView.Colored(o.Verdict, o.Verdict.ToString())}" +
                 (o.Counterexample is { } cex ? $" counterexample: {Markup.Escape(cex)}" : string.Empty));
+            if (o.Verdict == Verdict.Verified)
+            {
+                continue;
+            }
+
             foreach (var d in o.Diagnostics.Take(5))
             {
                 console.WriteLine("    " + d);

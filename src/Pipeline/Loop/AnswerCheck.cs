@@ -27,6 +27,13 @@ public static class AnswerCheck
         return string.IsNullOrWhiteSpace(SampleRunner.FinalProof(answer)) ? AnswerStatus.Empty : AnswerStatus.Complete;
     }
 
+    /// <summary>
+    /// The numbered steps of an NL proof ("1.", "2)", "Step 3"), so a report can set them beside the number of formal
+    /// obligations: a four-step proof covered by one obligation is then visible.
+    /// </summary>
+    public static int NumberedSteps(string answer) =>
+        System.Text.RegularExpressions.Regex.Count(SampleRunner.FinalProof(answer), @"^\s*(?:\d+[.)]|step\s+\d+\b)", System.Text.RegularExpressions.RegexOptions.Multiline | System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     /// <summary>How a report says it: "answer truncated at the token limit" and so on.</summary>
     public static string Describe(AnswerStatus status) => status switch
     {

@@ -47,21 +47,97 @@ public sealed class RunStore : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new UserInputException($"Cannot open the run store {full}: {e.Message}", e);
+            var readOnly = e.SqliteErrorCode == ReadOnlyError || (e.SqliteErrorCode == CannotOpenError && File.Exists(full) && !Writable(dir));
+            throw new UserInputException(
+                readOnly
+                    ? $"The run store {full} is read-only, and this command writes to it. Use a writable copy of it, or another --store."
+                    : $"Cannot open the run store {full}: {e.Message}",
+                e);
         }
 
         return new RunStore(connection, full);
     }
 
-    /// <summary>Opens an existing store; a missing file is a clear user error, not a fresh empty store.</summary>
-    public static RunStore OpenExisting(string path)
+    private static bool Writable(string? directory)
+    {
+        if (directory is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var probe = System.IO.Path.Combine(directory, $".proofcheck-write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    // SQLITE_READONLY and SQLITE_CANTOPEN: what SQLite says about a store on a read-only disk or without write permission.
+    private const int ReadOnlyError = 8;
+    private const int CannotOpenError = 14;
+
+    /// <summary>
+    /// Opens an existing store; a missing file is a clear user error, not a fresh empty store. With
+    /// <paramref name="readOnly"/> (show, export) a store that cannot be written is still read.
+    /// </summary>
+    public static RunStore OpenExisting(string path, bool readOnly = false)
     {
         if (!File.Exists(path))
         {
             throw new UserInputException($"There is no run store at {System.IO.Path.GetFullPath(path)}. Start a run with 'proofcheck run', or pass --store PATH.");
         }
 
-        return Open(path);
+        if (!readOnly)
+        {
+            return Open(path);
+        }
+
+        try
+        {
+            return Open(path);
+        }
+        catch (UserInputException e) when (e.InnerException is SqliteException { SqliteErrorCode: ReadOnlyError or CannotOpenError })
+        {
+            return OpenReadOnly(path);
+        }
+    }
+
+    // SQLite needs a writable folder to read a WAL store unless told the file cannot change ("immutable"), which is
+    // true of a store on a read-only disk.
+    private static RunStore OpenReadOnly(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var uri = new Uri(full).AbsoluteUri + "?immutable=1";
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = uri, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            var version = StoreSchema.Version(connection);
+            if (version != StoreSchema.CurrentVersion)
+            {
+                throw new UserInputException(
+                    $"The run store {full} is read-only and has schema version {version}; this ProofCheck reads version {StoreSchema.CurrentVersion}. " +
+                    (version < StoreSchema.CurrentVersion ? "Open it once where it is writable (any command upgrades it), or read a writable copy." : "Use a newer ProofCheck."));
+            }
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new UserInputException($"The run store {full} is read-only and could not be read: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new RunStore(connection, full);
     }
 
     public static string NewRunId(DateTimeOffset now) =>
@@ -398,9 +474,16 @@ public sealed class RunStore : IDisposable
     {
         lock (gate)
         {
-            using var tx = connection.BeginTransaction();
-            change(tx);
-            tx.Commit();
+            try
+            {
+                using var tx = connection.BeginTransaction();
+                change(tx);
+                tx.Commit();
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == ReadOnlyError)
+            {
+                throw new UserInputException($"The run store {Path} is read-only, and this command writes to it. Use a writable copy of it, or another --store.", e);
+            }
         }
     }
 

@@ -101,9 +101,13 @@ internal static class StoreSchema
     /// <summary>The SQL of migration <paramref name="index"/> (0-based), for tests that build an older store.</summary>
     internal static string Migration(int index) => Migrations[index];
 
+    /// <summary>The schema version of an open store.</summary>
+    public static int Version(SqliteConnection connection) =>
+        Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+
     public static void Migrate(SqliteConnection connection, string path)
     {
-        var version = Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Version(connection);
         if (version > CurrentVersion)
         {
             throw new UserInputException(

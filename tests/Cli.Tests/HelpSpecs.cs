@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using ProofCheck.TestSupport;
+
+namespace ProofCheck.Cli.Tests;
+
+/// <summary>
+/// Every command of the real CLI, found from the root's own help (so a new command is covered the day it is added):
+/// its --help works, describes the command and each option, and never shows an internal error.
+/// </summary>
+public sealed partial class HelpSpecs
+{
+    [Fact]
+    public async Task Every_command_has_help_that_describes_it_and_every_option()
+    {
+        var commands = await CommandsAsync([]);
+        Assert.Contains("run", commands);
+        Assert.Contains("runs delete", commands);
+        Assert.Contains("check smt", commands);
+        foreach (var command in commands)
+        {
+            var (code, help) = await ProofCheckCli.RunAsync([.. command.Split(' '), "--help"]);
+            Assert.True(code == 0, $"{command} --help: {help}");
+            Assert.Contains("Description:", help, StringComparison.Ordinal);
+            Assert.Contains($"proofcheck {command}", help, StringComparison.Ordinal);
+            // Each option line has a description after the option names.
+            foreach (var line in OptionLines(help))
+            {
+                Assert.True(OptionWithText().IsMatch(line), $"{command}: option without a description: {line}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Run_help_explains_how_to_size_the_token_budget_for_reasoning_models_and_the_exit_codes()
+    {
+        var (code, help) = await ProofCheckCli.RunAsync(["run", "--help"]);
+        Assert.Equal(0, code);
+        Assert.Contains("16384", help, StringComparison.Ordinal);
+        Assert.Contains("Reasoning models", help, StringComparison.Ordinal);
+        Assert.Contains("truncated", help, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 every target of every problem Verified; 1", help, StringComparison.Ordinal);
+        Assert.Contains("--allow-model-change", help, StringComparison.Ordinal);
+    }
+
+    /// <summary>The commands under <paramref name="parent"/>, recursively, as "check smt"-style paths.</summary>
+    private static async Task<List<string>> CommandsAsync(string[] parent)
+    {
+        var (_, help) = await ProofCheckCli.RunAsync([.. parent, "--help"]);
+        var section = help.IndexOf("Commands:", StringComparison.Ordinal);
+        var found = new List<string>();
+        if (section < 0)
+        {
+            return found;
+        }
+
+        foreach (Match m in CommandLine().Matches(help[section..]))
+        {
+            string[] path = [.. parent, m.Groups[1].Value];
+            found.Add(string.Join(' ', path));
+            found.AddRange(await CommandsAsync(path));
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<string> OptionLines(string help)
+    {
+        var start = help.IndexOf("Options:", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            yield break;
+        }
+
+        foreach (var line in help[start..].Split('\n').Skip(1))
+        {
+            if (line.Trim().Length == 0 || !line.StartsWith("  ", StringComparison.Ordinal))
+            {
+                yield break;
+            }
+
+            if (line.TrimStart().StartsWith('-'))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^  ([a-z][a-z-]*)\b", RegexOptions.Multiline)]
+    private static partial Regex CommandLine();
+
+    // Option names, then at least two spaces, then words.
+    [GeneratedRegex(@"^\s+-.*?\S\s{2,}\S")]
+    private static partial Regex OptionWithText();
+}
