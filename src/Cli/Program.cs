@@ -17,5 +17,6 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(RecheckCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);
