@@ -19,5 +19,6 @@ root.Subcommands.Add(RecheckCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 
 return await CliRunner.InvokeAsync(root, args);

@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using ProofCheck.Core;
+using ProofCheck.Reports.Study;
+
+namespace ProofCheck.Reports.Output;
+
+/// <summary>
+/// <c>--html FILE</c>: one self-contained page. The headline numbers and plots first (inline SVG, no script, no
+/// network: a Content-Security-Policy forbids loading anything), then one section per problem for the
+/// mathematician: the natural-language answer, and each round of each target with its verdict, steps,
+/// counterexamples and diagnostics at their lines.
+/// </summary>
+public static class HtmlReport
+{
+    private const string Style = """
+        body{font:15px/1.5 system-ui,sans-serif;color:#1b1b1b;background:#fff;max-width:1100px;margin:0 auto;padding:1rem 1.5rem}
+        h1{font-size:1.6rem;margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{margin-bottom:.3rem}
+        table{border-collapse:collapse;margin:.6rem 0}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+        th{background:#f3f3f3}.num{font-variant-numeric:tabular-nums;white-space:nowrap}
+        .Verified{color:#137333;font-weight:600}.Refuted,.Rejected{color:#b00020;font-weight:600}.other{color:#8a5a00;font-weight:600}
+        .note{color:#555}.flag{color:#b00020;font-weight:600}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
+        pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.5rem;overflow-x:auto;font-size:13px}
+        details{margin:.4rem 0}summary{cursor:pointer}.headline{font-size:1.1rem}
+        """;
+
+    public static string Render(StudyRun run, StudyReport report, StudyRun? second = null, RunComparison? comparison = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(report);
+        var html = new StringBuilder();
+        // Only this exact stylesheet may apply; nothing may be fetched, no script may run.
+        var styleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Style)));
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-{styleHash}'; img-src data:; form-action 'none'; base-uri 'none'">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>ProofCheck report · {E(report.RunId)}</title>
+            <style>{Style}</style></head><body>
+            <h1>ProofCheck report: run {E(report.RunId)}</h1>
+            <p class="note">Model <b>{E(report.Model)}</b> · prompt {E(report.PromptStyle)} · {report.Problems} problems × {report.Samples} sample(s) ·
+            targets {E(string.Join(", ", report.Targets))} · {report.RepairRounds} repair round(s). <b>Round 0</b> is the model alone;
+            <b>after repair</b> it had the checkers' feedback, which can hand it the canonical statement: only round 0 measures the model.
+            Intervals are 95% (Wilson for rates, bootstrap for means and differences).</p>
+            """);
+
+        Headline(html, report);
+        Plots(html, report);
+        Families(html, report);
+        Tables(html, report);
+        if (second is not null && comparison is not null)
+        {
+            Comparison(html, comparison);
+        }
+
+        Problems(html, run);
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static void Headline(StringBuilder html, StudyReport report)
+    {
+        var any = report.Rates.Single(r => r.Group == "target" && r.Key == StudyAnalyzer.AnyTarget).Verified;
+        var pooled = report.Memorization.Pooled;
+        html.Append("<h2>Headline</h2><table class=\"headline\" id=\"headline\"><tr><th></th><th>round 0</th><th>after repair</th></tr>");
+        Row(html, "headline-verified", "Verified (any target)", Format.Rate(any.RoundZero), Format.Rate(any.AfterRepair));
+        if (pooled.RoundZero.Units > 0)
+        {
+            Row(html, "headline-originals", $"Originals ({pooled.RoundZero.Units} families)", Format.Rate(pooled.RoundZero.First), Format.Rate(pooled.AfterRepair.First));
+            Row(html, "headline-variants", "Their variants", Format.Rate(pooled.RoundZero.Second), Format.Rate(pooled.AfterRepair.Second));
+            Row(html, "headline-difference", "Original − variant (paired bootstrap over families)",
+                Format.Estimate(pooled.RoundZero.Difference, difference: true), Format.Estimate(pooled.AfterRepair.Difference, difference: true));
+            Row(html, "headline-mcnemar", "McNemar exact test (paired samples)", Format.PValue(pooled.RoundZero.McNemar.PValue), Format.PValue(pooled.AfterRepair.McNemar.PValue));
+        }
+
+        Row(html, "headline-overclaim", "Overclaims: claimed a complete proof, no target verified", Format.Rate(report.Overclaim.Overclaims.RoundZero), Format.Rate(report.Overclaim.Overclaims.AfterRepair));
+        html.Append("</table>");
+        if (report.Memorization.OriginalOnlyFamilies.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\" id=\"original-only\">Original verified at round 0 while none of its variants did: {E(string.Join(", ", report.Memorization.OriginalOnlyFamilies))}.</p>");
+        }
+    }
+
+    private static void Plots(StringBuilder html, StudyReport report)
+    {
+        html.Append("<h2>Plots</h2>");
+        var targets = report.Rates.Where(r => r.Group == "target").ToList();
+        Figure(html, "plot-targets", "Verified share by target, round 0 vs after repair, with 95% Wilson intervals.",
+            Charts.PairedBars("Verified by target", [.. targets.Select(r => r.Key)], [.. targets.Select(r => r.Verified.RoundZero)], [.. targets.Select(r => r.Verified.AfterRepair)], "round 0", "after repair"));
+        var kinds = report.Rates.Where(r => r.Group == "kind").ToList();
+        Figure(html, "plot-kinds", "Verified share (any target) by provenance kind, round 0 vs after repair.",
+            Charts.PairedBars("Verified by provenance kind", [.. kinds.Select(r => r.Key)], [.. kinds.Select(r => r.Verified.RoundZero)], [.. kinds.Select(r => r.Verified.AfterRepair)], "round 0", "after repair"));
+        var families = report.Memorization.Families;
+        if (families.Count > 0)
+        {
+            Figure(html, "plot-families", "Each family's original against its own variants at round 0 (any target), with 95% Wilson intervals.",
+                Charts.PairedBars("Original vs variants, round 0", [.. families.Select(f => f.Family)], [.. families.Select(f => f.Figures.RoundZero.Original)], [.. families.Select(f => f.Figures.RoundZero.Variants)], "original", "variants", variants: true));
+        }
+
+        Figure(html, "plot-passk", "pass@k against k; solid lines round 0, dashed after repair.", Charts.PassAtKCurves(report.PassAtK));
+        Figure(html, "plot-repair", "The round at which each attempt first verified.", Charts.RepairHistogram(report.RepairHistogram));
+    }
+
+    private static void Families(StringBuilder html, StudyReport report)
+    {
+        html.Append("<h2>Originals and their variants</h2>");
+        if (report.Memorization.Families.Count == 0)
+        {
+            html.Append("<p>No family has both its original and a variant in this run.</p>");
+            return;
+        }
+
+        html.Append("<table id=\"families\"><tr><th>family</th><th>variation</th><th>variants</th><th>original, round 0</th><th>variants, round 0</th><th>McNemar, round 0</th><th>original, after repair</th><th>variants, after repair</th><th>McNemar, after repair</th></tr>");
+        foreach (var f in report.Memorization.Families)
+        {
+            var r0 = f.Figures.RoundZero;
+            var r1 = f.Figures.AfterRepair;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{(r0.OriginalOnly ? "<span class=\"flag\">⚑ </span>" : "")}{E(f.Family)}</td><td>{E(f.Variation ?? "")}</td><td class=\"num\">{f.Variants}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(Format.Rate(r0.Original))}</td><td class=\"num\">{E(Format.Rate(r0.Variants))}</td><td class=\"num\">{E(Format.PValue(r0.McNemar.PValue))}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(Format.Rate(r1.Original))}</td><td class=\"num\">{E(Format.Rate(r1.Variants))}</td><td class=\"num\">{E(Format.PValue(r1.McNemar.PValue))}</td></tr>");
+        }
+
+        html.Append("</table><p class=\"note\">⚑ the original verified at round 0 and no variant did. McNemar's exact test pairs sample s of the original with sample s of each variant.</p>");
+    }
+
+    private static void Tables(StringBuilder html, StudyReport report)
+    {
+        html.Append("<h2>Rates</h2><table id=\"rates\"><tr><th>group</th><th></th><th>round 0</th><th>after repair</th></tr>");
+        foreach (var r in report.Rates)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Group)}</td><td>{E(r.Key)}</td><td class=\"num\">{E(Format.Rate(r.Verified.RoundZero))}</td><td class=\"num\">{E(Format.Rate(r.Verified.AfterRepair))}</td></tr>");
+        }
+
+        html.Append("</table><h2>pass@k</h2><table id=\"passk\"><tr><th>target</th><th>k</th><th>round 0</th><th>after repair</th></tr>");
+        foreach (var r in report.PassAtK)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Target)}</td><td class=\"num\">{r.K}</td><td class=\"num\">{E(Format.Estimate(r.PassAtK.RoundZero))}</td><td class=\"num\">{E(Format.Estimate(r.PassAtK.AfterRepair))}</td></tr>");
+        }
+
+        html.Append("</table><h2>SMT steps</h2><table id=\"smt-steps\"><tr><th>verdict</th><th>round 0</th><th>after repair</th></tr>");
+        foreach (var verdict in report.SmtSteps.RoundZero.StepsByVerdict.Keys)
+        {
+            var a = report.SmtSteps.RoundZero;
+            var b = report.SmtSteps.AfterRepair;
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(verdict)}</td><td class=\"num\">{a.StepsByVerdict[verdict]} ({Format.Percent(a.Shares[verdict])})</td><td class=\"num\">{b.StepsByVerdict[verdict]} ({Format.Percent(b.Shares[verdict])})</td></tr>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"</table><p>Cost: {report.Cost.InputTokens + report.Cost.OutputTokens:N0} tokens; model {report.Cost.ModelMs / 1000.0:0.0} s; checkers {report.Cost.CheckMs / 1000.0:0.0} s.</p>");
+    }
+
+    private static void Comparison(StringBuilder html, RunComparison c)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Run {E(c.RunA)} vs run {E(c.RunB)}</h2><p>{E(c.ModelA)} vs {E(c.ModelB)} on {c.CommonProblems.Count} common problems, any target.</p>");
+        html.Append("<table id=\"comparison\"><tr><th></th><th>A</th><th>B</th><th>A − B (paired bootstrap over problems)</th><th>McNemar</th></tr>");
+        foreach (var (stage, p) in new[] { ("round 0", c.Figures.RoundZero), ("after repair", c.Figures.AfterRepair) })
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{stage}</td><td class=\"num\">{E(Format.Rate(p.First))}</td><td class=\"num\">{E(Format.Rate(p.Second))}</td><td class=\"num\">{E(Format.Estimate(p.Difference, difference: true))}</td><td class=\"num\">{E(Format.PValue(p.McNemar.PValue))}</td></tr>");
+        }
+
+        html.Append("</table>");
+    }
+
+    private static void Problems(StringBuilder html, StudyRun run)
+    {
+        html.Append("<h2>Problem by problem</h2>");
+        foreach (var problem in run.Problems)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<section id=\"problem-{E(problem.Id.Replace('/', '-'))}\"><h3>{E(problem.Id)}: {E(problem.Title)}</h3>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(problem.Kind)}{(problem.IsVariant ? $" · variant of {E(problem.Family)} ({E(problem.Variation ?? "")})" : "")} · tags {E(string.Join(", ", problem.Tags))}</p>");
+            foreach (var answer in run.Answers.Where(a => a.ProblemId == problem.Id))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<details><summary>Sample {answer.Sample}: natural-language answer{(answer.ClaimsComplete ? " (claims a complete proof)" : "")}</summary><pre>{E(answer.Text)}</pre></details>");
+            }
+
+            foreach (var attempt in run.Attempts.Where(a => a.ProblemId == problem.Id))
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p>Sample {attempt.Sample}, <b>{E(attempt.Target)}</b>: ");
+                html.Append(string.Join(" → ", attempt.Rounds.Select(r => $"round {r.Round} {VerdictSpan(r.Verdict, r.VerdictText)}")));
+                html.Append("</p>");
+                foreach (var round in attempt.Rounds)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(attempt.Target)} round {round.Round}: {VerdictSpan(round.Verdict, round.VerdictText)}</summary>");
+                    if (round.Obligations.Count > 0)
+                    {
+                        html.Append("<table><tr><th>step</th><th>verdict</th><th>counterexample / diagnostics</th></tr>");
+                        foreach (var o in round.Obligations)
+                        {
+                            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(o.Label)}</td><td>{VerdictSpan(o.Verdict, o.Verdict.ToString())}</td><td>{E(o.Counterexample ?? "")}{Diagnostics(o.Diagnostics)}</td></tr>");
+                        }
+
+                        html.Append("</table>");
+                    }
+
+                    html.Append(Diagnostics(round.Diagnostics));
+                    html.Append(round.HasCode ? $"<pre>{Numbered(round.Code)}</pre>" : "<p class=\"note\">The answer had no code block for this target.</p>");
+                    html.Append("</details>");
+                }
+            }
+
+            html.Append("</section>");
+        }
+    }
+
+    private static string Diagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics.Count == 0 ? string.Empty
+        : "<ul>" + string.Concat(diagnostics.Select(d => $"<li>{(d.Span is null ? "" : $"line {d.Span.Line}: ")}{E(d.Message)}</li>")) + "</ul>";
+
+    private static string Numbered(string code) =>
+        string.Join('\n', code.TrimEnd('\n').Split('\n').Select((line, i) => $"{i + 1,4}  {E(line)}"));
+
+    private static string VerdictSpan(Verdict verdict, string text) =>
+        $"<span class=\"{(verdict is Verdict.Verified or Verdict.Refuted or Verdict.Rejected ? verdict.ToString() : "other")}\">{E(text)}</span>";
+
+    private static void Row(StringBuilder html, string id, string label, string roundZero, string afterRepair) =>
+        html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{id}\"><th>{E(label)}</th><td class=\"num\">{E(roundZero)}</td><td class=\"num\">{E(afterRepair)}</td></tr>");
+
+    private static void Figure(StringBuilder html, string id, string caption, string svg) =>
+        html.Append(CultureInfo.InvariantCulture, $"<figure id=\"{id}\">{StripXmlDeclaration(svg)}<figcaption class=\"note\">{E(caption)}</figcaption></figure>");
+
+    // Inline SVG is an element of the page, not a document: it must not carry an XML declaration.
+    private static string StripXmlDeclaration(string svg)
+    {
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start < 0 ? svg : svg[start..];
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
