@@ -64,12 +64,16 @@ public sealed partial class GradingServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Runs until <paramref name="cancellationToken"/> fires (Ctrl+C), then stops taking requests and ends running checks.</summary>
+    /// <summary>
+    /// Runs until <paramref name="cancellationToken"/> fires or the host is told to stop (the host itself handles
+    /// SIGTERM and Ctrl+C), then returns so the caller can dispose the server and its checkers.
+    /// </summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
