@@ -6,15 +6,7 @@ namespace ProofCheck.Pipeline.Tests.Runs;
 /// <summary>The real proofcheck CLI (built beside this test project), started as a child process.</summary>
 internal static class Cli
 {
-    private static string Dll
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            var path = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net10.0", "proofcheck.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("The CLI is not built", path);
-        }
-    }
+    private static string Dll => CliProcess.Dll;
 
     public static Process Start(IEnumerable<string> args)
     {
