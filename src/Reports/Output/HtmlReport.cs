@@ -113,14 +113,14 @@ public static class HtmlReport
             return;
         }
 
-        html.Append("<table id=\"families\"><tr><th>family</th><th>variation</th><th>variants</th><th>original, round 0</th><th>variants, round 0</th><th>McNemar, round 0</th><th>original, after repair</th><th>variants, after repair</th><th>McNemar, after repair</th></tr>");
+        Head(html, "families", "family", "variation", "variants", "original, round 0", "variants, round 0", "McNemar, round 0", "original, after repair", "variants, after repair", "McNemar, after repair");
         foreach (var f in report.Memorization.Families)
         {
             var r0 = f.Figures.RoundZero;
             var r1 = f.Figures.AfterRepair;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{(r0.OriginalOnly ? "<span class=\"flag\">⚑ </span>" : "")}{E(f.Family)}</td><td>{E(f.Variation ?? "")}</td><td class=\"num\">{f.Variants}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(Format.Rate(r0.Original))}</td><td class=\"num\">{E(Format.Rate(r0.Variants))}</td><td class=\"num\">{E(Format.PValue(r0.McNemar.PValue))}</td>");
-            html.Append(CultureInfo.InvariantCulture, $"<td class=\"num\">{E(Format.Rate(r1.Original))}</td><td class=\"num\">{E(Format.Rate(r1.Variants))}</td><td class=\"num\">{E(Format.PValue(r1.McNemar.PValue))}</td></tr>");
+            Cells(html, [(r0.OriginalOnly ? "<span class=\"flag\">⚑ </span>" : "") + E(f.Family), E(f.Variation ?? "")],
+                f.Variants.ToString(CultureInfo.InvariantCulture), Format.Rate(r0.Original), Format.Rate(r0.Variants), Format.PValue(r0.McNemar.PValue),
+                Format.Rate(r1.Original), Format.Rate(r1.Variants), Format.PValue(r1.McNemar.PValue));
         }
 
         html.Append("</table><p class=\"note\">⚑ the original verified at round 0 and no variant did. McNemar's exact test pairs sample s of the original with sample s of each variant.</p>");
@@ -128,24 +128,26 @@ public static class HtmlReport
 
     private static void Tables(StringBuilder html, StudyReport report)
     {
-        html.Append("<h2>Rates</h2><table id=\"rates\"><tr><th>group</th><th></th><th>round 0</th><th>after repair</th></tr>");
+        html.Append("<h2>Rates</h2>");
+        Head(html, "rates", "group", "", "round 0", "after repair");
         foreach (var r in report.Rates)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Group)}</td><td>{E(r.Key)}</td><td class=\"num\">{E(Format.Rate(r.Verified.RoundZero))}</td><td class=\"num\">{E(Format.Rate(r.Verified.AfterRepair))}</td></tr>");
+            Cells(html, [E(r.Group), E(r.Key)], Format.Rate(r.Verified.RoundZero), Format.Rate(r.Verified.AfterRepair));
         }
 
-        html.Append("</table><h2>pass@k</h2><table id=\"passk\"><tr><th>target</th><th>k</th><th>round 0</th><th>after repair</th></tr>");
+        html.Append("</table><h2>pass@k</h2>");
+        Head(html, "passk", "target", "k", "round 0", "after repair");
         foreach (var r in report.PassAtK)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Target)}</td><td class=\"num\">{r.K}</td><td class=\"num\">{E(Format.Estimate(r.PassAtK.RoundZero))}</td><td class=\"num\">{E(Format.Estimate(r.PassAtK.AfterRepair))}</td></tr>");
+            Cells(html, [E(r.Target)], r.K.ToString(CultureInfo.InvariantCulture), Format.Estimate(r.PassAtK.RoundZero), Format.Estimate(r.PassAtK.AfterRepair));
         }
 
-        html.Append("</table><h2>SMT steps</h2><table id=\"smt-steps\"><tr><th>verdict</th><th>round 0</th><th>after repair</th></tr>");
-        foreach (var verdict in report.SmtSteps.RoundZero.StepsByVerdict.Keys)
+        html.Append("</table><h2>SMT steps</h2>");
+        Head(html, "smt-steps", "verdict", "round 0", "after repair");
+        var (a, b) = (report.SmtSteps.RoundZero, report.SmtSteps.AfterRepair);
+        foreach (var verdict in a.StepsByVerdict.Keys)
         {
-            var a = report.SmtSteps.RoundZero;
-            var b = report.SmtSteps.AfterRepair;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(verdict)}</td><td class=\"num\">{a.StepsByVerdict[verdict]} ({Format.Percent(a.Shares[verdict])})</td><td class=\"num\">{b.StepsByVerdict[verdict]} ({Format.Percent(b.Shares[verdict])})</td></tr>");
+            Cells(html, [E(verdict)], $"{a.StepsByVerdict[verdict]} ({Format.Percent(a.Shares[verdict])})", $"{b.StepsByVerdict[verdict]} ({Format.Percent(b.Shares[verdict])})");
         }
 
         html.Append(CultureInfo.InvariantCulture, $"</table><p>Cost: {report.Cost.InputTokens + report.Cost.OutputTokens:N0} tokens; model {report.Cost.ModelMs / 1000.0:0.0} s; checkers {report.Cost.CheckMs / 1000.0:0.0} s.</p>");
@@ -154,10 +156,10 @@ public static class HtmlReport
     private static void Comparison(StringBuilder html, RunComparison c)
     {
         html.Append(CultureInfo.InvariantCulture, $"<h2>Run {E(c.RunA)} vs run {E(c.RunB)}</h2><p>{E(c.ModelA)} vs {E(c.ModelB)} on {c.CommonProblems.Count} common problems, any target.</p>");
-        html.Append("<table id=\"comparison\"><tr><th></th><th>A</th><th>B</th><th>A − B (paired bootstrap over problems)</th><th>McNemar</th></tr>");
+        Head(html, "comparison", "", "A", "B", "A − B (paired bootstrap over problems)", "McNemar");
         foreach (var (stage, p) in new[] { ("round 0", c.Figures.RoundZero), ("after repair", c.Figures.AfterRepair) })
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{stage}</td><td class=\"num\">{E(Format.Rate(p.First))}</td><td class=\"num\">{E(Format.Rate(p.Second))}</td><td class=\"num\">{E(Format.Estimate(p.Difference, difference: true))}</td><td class=\"num\">{E(Format.PValue(p.McNemar.PValue))}</td></tr>");
+            Cells(html, [stage], Format.Rate(p.First), Format.Rate(p.Second), Format.Estimate(p.Difference, difference: true), Format.PValue(p.McNemar.PValue));
         }
 
         html.Append("</table>");
@@ -203,6 +205,15 @@ public static class HtmlReport
             html.Append("</section>");
         }
     }
+
+    // Opens a table with its header row; the caller closes it.
+    private static void Head(StringBuilder html, string id, params string[] headers) =>
+        html.Append(CultureInfo.InvariantCulture, $"<table id=\"{id}\"><tr>{string.Concat(headers.Select(h => $"<th>{E(h)}</th>"))}</tr>");
+
+    /// <summary>One row: label cells (already HTML), then numbers as text.</summary>
+    private static void Cells(StringBuilder html, IEnumerable<string> labelsHtml, params string[] numbers) =>
+        html.Append("<tr>").Append(string.Concat(labelsHtml.Select(l => $"<td>{l}</td>")))
+            .Append(string.Concat(numbers.Select(n => $"<td class=\"num\">{E(n)}</td>"))).Append("</tr>");
 
     private static string Diagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.Count == 0 ? string.Empty

@@ -36,9 +36,9 @@ public sealed class MemorizationExample : IAsyncLifetime
     /// <summary>What <c>proofcheck run</c> printed.</summary>
     public string RunOutput { get; private set; } = string.Empty;
 
-    /// <summary>The command line of the README's first command, after "proofcheck".</summary>
+    /// <summary>The README's first command, after "proofcheck", run in the repository root as the README does.</summary>
     public static string[] RunArguments(string store) =>
-        ["run", "--model", "replay:" + ReplayPath, "--samples", "2", "--rounds", "1", "--targets", "coq,smt", "--dir", RepoPaths.Problems, "--store", store, .. Patterns];
+        ["run", "--model", "replay:examples/memorization/replay.jsonl", "--samples", "2", "--rounds", "1", "--targets", "coq,smt", "--store", store, .. Patterns];
 
     public async Task InitializeAsync()
     {
@@ -48,7 +48,7 @@ public sealed class MemorizationExample : IAsyncLifetime
             await RecordAsync();
         }
 
-        var (code, stdout, stderr) = await CliProcess.RunAsync(Folder, RunArguments(StorePath));
+        var (code, stdout, stderr) = await CliProcess.RunAsync(RepoPaths.Root, RunArguments(StorePath));
         Assert.True(code == 0, $"proofcheck run failed ({code}):\n{stdout}\n{stderr}");
         RunOutput = stdout;
         using var store = RunStore.OpenExisting(StorePath);
