@@ -136,10 +136,11 @@ internal sealed record GradeJob(Problem Problem, bool StatementVetted, string Co
                         FailureReward = body.FailureReward ?? named.FailureReward,
                         CheatPenalty = body.CheatPenalty ?? named.CheatPenalty,
                         RefutedCost = body.RefutedCost ?? named.RefutedCost,
+                        AssumptionCost = body.AssumptionCost ?? named.AssumptionCost,
                     };
                     break;
                 default:
-                    throw new UserInputException($"use \"binary\", \"partial\" or an object {{\"kind\": \"partial\", \"refutedCost\": 0.5, \"cheatPenalty\": -1, \"failureReward\": 0}}.");
+                    throw new UserInputException($"use \"binary\", \"partial\" or an object {{\"kind\": \"partial\", \"refutedCost\": 0.5, \"assumptionCost\": 0, \"cheatPenalty\": -1, \"failureReward\": 0}}.");
             }
 
             spec.Validate();

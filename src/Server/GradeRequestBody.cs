@@ -50,4 +50,6 @@ internal sealed record RewardSpecBody
     public double? CheatPenalty { get; init; }
 
     public double? RefutedCost { get; init; }
+
+    public double? AssumptionCost { get; init; }
 }

@@ -317,7 +317,7 @@ public sealed partial class GradingServer : IAsyncDisposable
         var message = e.Message;
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
-            return $"unknown field '{unmapped.Groups[1].Value}' (fields: problem, statement, completion, targets, reward, finishReason, id; a batch has items; a reward object has kind, failureReward, cheatPenalty, refutedCost)";
+            return $"unknown field '{unmapped.Groups[1].Value}' (fields: problem, statement, completion, targets, reward, finishReason, id; a batch has items; a reward object has kind, failureReward, cheatPenalty, refutedCost, assumptionCost)";
         }
 
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);

@@ -128,7 +128,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
     /// <summary>
     /// The pools of the selected solver(s) for this limit and sandbox setting; throws CheckerUnavailable with install
-    /// advice (CheckAsync turns it into a verdict). The portfolio makes do with whichever of the two solvers is installed.
+    /// advice (CheckAsync turns it into a verdict). Both and the portfolio make do with whichever of the two solvers is installed.
     /// </summary>
     internal IReadOnlyList<SolverPool> PoolsFor(TimeSpan limit, bool sandboxed)
     {
@@ -149,7 +149,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
                     {
                         pool.EnsureAvailable();
                     }
-                    catch (CheckerUnavailableException e) when (_options.Solver == SolverKind.Portfolio)
+                    catch (CheckerUnavailableException e) when (_options.Solver is SolverKind.Both or SolverKind.Portfolio)
                     {
                         missing ??= e;
                         continue;

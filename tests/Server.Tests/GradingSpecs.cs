@@ -95,6 +95,24 @@ public sealed class GradingSpecs(SharedService service) : IClassFixture<SharedSe
     }
 
     [Fact]
+    public async Task Partial_credit_charges_each_unproven_assumption_what_the_spec_says()
+    {
+        var completion = Answers.Steps(Answers.StepBase, Answers.StepInduction);
+        var reward = new { kind = "partial", assumptionCost = 0.25 };
+
+        var (_, charged, _) = await Api.PostAsync("/v1/grade", new { problem = "gauss-sum", completion, targets = new[] { "smt" }, reward });
+        var (_, free, _) = await Api.PostAsync("/v1/grade", new { problem = "gauss-sum", completion, targets = new[] { "smt" }, reward = "partial" });
+
+        // Both steps verify, so by default they earn everything; each hypothesis no earlier step proved costs a quarter step.
+        Assert.Equal(1, free.GetProperty("reward").GetDouble(), 6);
+        var counts = charged.GetProperty("targets").GetProperty("smt").GetProperty("obligations").EnumerateArray()
+            .Select(o => o.TryGetProperty("assumptions", out var a) ? a.GetArrayLength() : 0)
+            .ToList();
+        Assert.Contains(counts, c => c > 0);
+        Assert.Equal(counts.Average(c => Math.Max(0, 1 - (0.25 * c))), charged.GetProperty("reward").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task A_vacuous_step_makes_partial_credit_a_cheat_penalty()
     {
         var completion = Answers.Steps(Answers.StepBase, Answers.StepInduction, Answers.StepVacuous);

@@ -10,7 +10,8 @@ public enum RewardKind
 
     /// <summary>
     /// Partial credit: the mean over targets of each target's score. An SMT target scores the share of its steps
-    /// that are Verified, less <see cref="RewardSpec.RefutedCost"/> per refuted step (never below 0); Coq and Lean
+    /// that are Verified, less <see cref="RewardSpec.RefutedCost"/> per refuted step and
+    /// <see cref="RewardSpec.AssumptionCost"/> per unproven assumption of a verified step (never below 0); Coq and Lean
     /// score 1 when Verified, else 0. A detected cheat anywhere still gives <see cref="RewardSpec.CheatPenalty"/>.
     /// </summary>
     Partial,
@@ -36,6 +37,14 @@ public sealed record RewardSpec
     /// <summary>Partial only: what each refuted SMT step takes off, as a share of one step (0.5 = half a verified step).</summary>
     public double RefutedCost { get; init; } = 0.5;
 
+    /// <summary>
+    /// Partial only: what each unproven assumption of a Verified SMT step takes off, as a share of one step. A step
+    /// that proves its claim from hypotheses no earlier step proved has shown only "if these, then that"; without a
+    /// cost a policy learns to assume whatever makes each step trivial. The default is 0 because honest step proofs
+    /// state definitions as hypotheses too (s = 0 for an empty sum); a trainer that sees assumption-gaming raises it.
+    /// </summary>
+    public double AssumptionCost { get; init; }
+
     /// <summary>The spec named <paramref name="name"/> with its default costs; throws <see cref="UserInputException"/> for an unknown name.</summary>
     public static RewardSpec Named(string name) => name.Trim().ToLowerInvariant() switch
     {
@@ -60,6 +69,11 @@ public sealed record RewardSpec
         if (RefutedCost is < 0 or > 10)
         {
             throw new UserInputException("refutedCost must be between 0 and 10.");
+        }
+
+        if (AssumptionCost is < 0 or > 1)
+        {
+            throw new UserInputException("assumptionCost must be between 0 and 1 (a share of one verified step).");
         }
     }
 
@@ -93,7 +107,10 @@ public sealed record RewardSpec
             return report.Verdict == Verdict.Verified ? 1 : 0;
         }
 
-        var verified = report.Obligations.Count(o => o.Verdict == Verdict.Verified);
+        // A verified step is worth at most one step, less its unproven assumptions, never less than nothing.
+        var verified = report.Obligations
+            .Where(o => o.Verdict == Verdict.Verified)
+            .Sum(o => Math.Max(0, 1 - (AssumptionCost * (o.Assumptions?.Count ?? 0))));
         var refuted = report.Obligations.Count(o => o.Verdict == Verdict.Refuted);
         return Math.Max(0, (verified - (RefutedCost * refuted)) / report.Obligations.Count);
     }
