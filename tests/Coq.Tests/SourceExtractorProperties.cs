@@ -11,16 +11,17 @@ namespace ProofCheck.Coq.Tests;
 /// </summary>
 public sealed class SourceExtractorProperties
 {
+    /// <summary>Answers made of prose, fences of every kind, and Coq lines whose comments and strings hold fences.</summary>
+    private static Gen<string> Answers() =>
+        from lines in Gen.Elements(Lines).ListOf()
+        from separator in Gen.Elements("\n", "\r\n")
+        select string.Join(separator, lines);
+
     private static readonly string[] Lines =
     [
         "Here is the proof.", "```coq", "```rocq", "```", "````", "~~~", "~~~coq", "   ```coq", "    ```", "```python", "``` coq {.x}",
         "Lemma l : True.", "Proof. exact I. Qed.", "(* ``` *)", "Definition s := \"```\".", "", " ", "\r", "α ∀", "~~~~", "```` ",
     ];
-
-    private static Gen<string> Answers() =>
-        from lines in Gen.Elements(Lines).ListOf()
-        from separator in Gen.Elements("\n", "\r\n")
-        select string.Join(separator, lines);
 
     [Fact]
     public void Any_answer_gives_its_own_lines_from_the_offset_or_a_problem() =>
