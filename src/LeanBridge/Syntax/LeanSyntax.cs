@@ -84,7 +84,7 @@ public static class LeanSyntax
     private static Lean4Lexer NewLexer(string source)
     {
         // Lean turns CRLF into LF before it parses; columns then count code points (the stream is code-point based).
-        var lexer = new Lean4Lexer(CharStreams.fromString(source.Replace("\r\n", "\n", StringComparison.Ordinal)));
+        var lexer = new Lean4Lexer(CharStreams.fromString(WithoutLoneSurrogates(source.Replace("\r\n", "\n", StringComparison.Ordinal))));
         lexer.RemoveErrorListeners();
         return lexer;
     }
@@ -107,6 +107,33 @@ public static class LeanSyntax
         }
 
         return new LeanToken(t.Type, text, t.Line, t.Column + 1, endLine, endColumn) { Index = index };
+    }
+
+    /// <summary>
+    /// A half of a surrogate pair on its own (possible in a decoded JSON answer) makes the code-point stream throw;
+    /// it becomes U+FFFD, as rune enumeration counts it, so columns stay right and the audit sees a strange character.
+    /// </summary>
+    private static string WithoutLoneSurrogates(string source)
+    {
+        if (!source.Any(char.IsSurrogate))
+        {
+            return source;
+        }
+
+        var chars = source.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>Lines of tokens the parser had to skip (a header it could not read), so no text goes unnoticed.</summary>
