@@ -41,7 +41,10 @@ public sealed class FakeChatServer : IDisposable
     /// <summary>The paths asked for, in order.</summary>
     public ConcurrentQueue<string> Paths { get; } = new();
 
-    public static Func<HttpListenerResponse, Task> Json(string content, string? reasoningContent = null) => r =>
+    /// <param name="finishReason">Why the model stopped: "stop", or "length" for an answer cut at the token limit.</param>
+    /// <param name="completionTokens">The completion tokens the answer reports in its usage.</param>
+    public static Func<HttpListenerResponse, Task> Json(
+        string content, string? reasoningContent = null, string finishReason = "stop", int completionTokens = 7) => r =>
     {
         var message = new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = content };
         if (reasoningContent is not null)
@@ -55,8 +58,8 @@ public sealed class FakeChatServer : IDisposable
             @object = "chat.completion",
             created = 1_700_000_000,
             model = "test-model",
-            choices = new[] { new { index = 0, message, finish_reason = "stop" } },
-            usage = new { prompt_tokens = 11, completion_tokens = 7, total_tokens = 18 },
+            choices = new[] { new { index = 0, message, finish_reason = finishReason } },
+            usage = new { prompt_tokens = 11, completion_tokens = completionTokens, total_tokens = 11 + completionTokens },
         }));
     };
 

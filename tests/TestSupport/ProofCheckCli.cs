@@ -4,21 +4,22 @@ namespace ProofCheck.TestSupport;
 
 /// <summary>
 /// The real proofcheck CLI (built in the same configuration as the calling test project), started as a child
-/// process, so tests see exactly what a user sees: output, exit code, and the effect of signals.
+/// process with plain output, so tests see exactly what a user sees: output, exit code, and the effect of signals.
 /// </summary>
 public static class ProofCheckCli
 {
-    private static string Dll
+    public static string Dll
     {
         get
         {
             var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var path = Path.Combine(RepoPaths.Root, "src", "Cli", "bin", configuration, "net10.0", "proofcheck.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("The CLI is not built", path);
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the CLI first (the test project references it).", path);
         }
     }
 
     /// <param name="environment">Variables to set (a null value removes the variable) on top of this process's.</param>
+    /// <param name="workingDirectory">Where the CLI runs; the temporary folder when null.</param>
     /// <param name="launcher">A command that starts the CLI (e.g. bwrap with its options), or null to start it directly.</param>
     public static Process Start(
         IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
@@ -62,15 +63,37 @@ public static class ProofCheckCli
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
     }
 
-    /// <summary>Runs the CLI to its end; the output is standard output followed by standard error.</summary>
-    public static async Task<(int Code, string Output)> RunAsync(
+    /// <summary>Runs the CLI to its end (killing it after ten minutes, which only a hung run takes).</summary>
+    public static async Task<CliRun> RunAsync(
         IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
     {
         using var process = Start(args, environment, workingDirectory, launcher);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"proofcheck {string.Join(' ', args)} did not finish in ten minutes");
+        }
+
+        return new CliRun(process.ExitCode, await stdout, await stderr);
+    }
+}
+
+/// <summary>How a CLI run ended. Deconstructs as (code, stdout, stderr), or as (code, output) where the output is
+/// standard output followed by standard error (what a user reads in a terminal).</summary>
+public sealed record CliRun(int Code, string Stdout, string Stderr)
+{
+    public string Output => Stdout + Stderr;
+
+    public void Deconstruct(out int code, out string output)
+    {
+        code = Code;
+        output = Output;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using ProofCheck.Models.Replay;
 using ProofCheck.Pipeline.Loop;
 using ProofCheck.Pipeline.Store;
@@ -75,11 +74,7 @@ public sealed class ResumeSpecs
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            var deadline = Stopwatch.StartNew();
-            while (StoredAttempts(stopped.StorePath) < 3 && !process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                await Task.Delay(10);
-            }
+            await stopped.WaitForStoredAttemptsAsync(process, 3);
 
             Assert.False(process.HasExited, "the run finished before it could be stopped");
             using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -103,25 +98,4 @@ public sealed class ResumeSpecs
 
     private static string[] RunArguments(string replay) =>
         ["run", .. ReplayScript.Problems, "--model", "replay:" + replay, "--targets", "smt", "--rounds", "1", "--workers", "1", "--dir", RepoPaths.Problems];
-
-    private static long StoredAttempts(string storePath)
-    {
-        if (!File.Exists(storePath))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={storePath};Pooling=False");
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM attempts";
-            return (long)cmd.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0;
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Loop;
@@ -51,6 +53,19 @@ internal sealed class RunHarness : IAsyncDisposable
         ProblemsDirectory = RepoPaths.Problems,
     };
 
+    /// <summary>
+    /// Waits until a CLI process writing to this store has stored at least <paramref name="count"/> attempts, has
+    /// ended, or two minutes have passed (counted through a connection of its own, as another process would see it).
+    /// </summary>
+    public async Task WaitForStoredAttemptsAsync(Process process, int count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (StoredAttempts() < count && !process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            await Task.Delay(5);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Store.Dispose();
@@ -62,6 +77,22 @@ internal sealed class RunHarness : IAsyncDisposable
         catch (IOException)
         {
             // A solver that is still exiting may hold the folder a moment longer; the temp folder is cleaned later.
+        }
+    }
+    private long StoredAttempts()
+    {
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={StorePath};Pooling=False");
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT COUNT(*) FROM attempts";
+            return (long)cmd.ExecuteScalar()!;
+        }
+        catch (SqliteException)
+        {
+            // The CLI holds the store for a write or has not made its tables yet: nothing to count this time.
+            return 0;
         }
     }
 }

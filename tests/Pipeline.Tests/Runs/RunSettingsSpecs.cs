@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using ProofCheck.Pipeline.Store;
 using ProofCheck.TestSupport;
 
@@ -30,11 +28,7 @@ public sealed class RunSettingsSpecs
         using (var process = ProofCheckCli.Start(TinyRun(killed.StorePath)))
         {
             var drain = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-            var deadline = Stopwatch.StartNew();
-            while (StoredAttempts(killed.StorePath) < 1 && !process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(120))
-            {
-                await Task.Delay(5);
-            }
+            await killed.WaitForStoredAttemptsAsync(process, 1);
 
             Assert.False(process.HasExited, "the run finished before it could be killed");
             process.Kill();
@@ -173,26 +167,5 @@ public sealed class RunSettingsSpecs
         Assert.Empty(h.Store.Attempts(run.Id));
         Assert.Empty(h.Store.Checks(run.Id));
         Assert.NotNull(h.Store.FindRun(other.Id));
-    }
-
-    internal static long StoredAttempts(string storePath)
-    {
-        if (!File.Exists(storePath))
-        {
-            return 0;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={storePath};Pooling=False");
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT COUNT(*) FROM attempts";
-            return (long)cmd.ExecuteScalar()!;
-        }
-        catch (SqliteException)
-        {
-            return 0;
-        }
     }
 }

@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
 using ProofCheck.Pipeline.Store;
 using ProofCheck.TestSupport;
 
 namespace ProofCheck.Pipeline.Tests.Runs;
 
 /// <summary>
-/// Answers the model did not finish, from a model server on the loopback interface, through the real CLI: each is
+/// Answers the model did not finish, from a fake OpenAI-compatible model server on the loopback interface, through the real CLI: each is
 /// stored as what it is, shown as such, counted apart, and never formalized or checked.
 /// </summary>
 public sealed class UnfinishedAnswerSpecs
@@ -12,6 +13,9 @@ public sealed class UnfinishedAnswerSpecs
     private const string Proof = "1. The sum of 1..n is n(n+1)/2 by induction.\nQED";
 
     private const string Step = "```smt2\n(declare-const n Int)\n(assert (> n 2))\n(assert (not (> (* n n) 4)))\n(check-sat)\n```";
+
+    /// <summary>The <c>--model</c> spec naming the fake server's OpenAI-compatible endpoint.</summary>
+    private static string Spec(FakeChatServer server) => $"{server.BaseUrl}#fake";
 
     public static TheoryData<string, string, int, string, string> Cases => new()
     {
@@ -28,10 +32,10 @@ public sealed class UnfinishedAnswerSpecs
     public async Task An_unfinished_prove_answer_is_stored_shown_and_counted_as_such_and_never_formalized(
         string content, string finish, int tokens, string status, string shownAs)
     {
-        await using var server = new LoopbackModelServer(_ => new LoopbackReply(content, finish, tokens));
+        using var server = new FakeChatServer(FakeChatServer.Json(content, finishReason: finish, completionTokens: tokens));
         await using var h = new RunHarness();
         var (code, output) = await ProofCheckCli.RunAsync(
-            ["run", "gauss-sum", "--model", server.Spec, "--targets", "smt", "--rounds", "1", "--max-tokens", "64", "--dir", RepoPaths.Problems, "--store", h.StorePath]);
+            ["run", "gauss-sum", "--model", Spec(server), "--targets", "smt", "--rounds", "1", "--max-tokens", "64", "--dir", RepoPaths.Problems, "--store", h.StorePath]);
         Assert.True(code == 1, output);
 
         var run = h.Store.Runs().Single();
@@ -50,16 +54,13 @@ public sealed class UnfinishedAnswerSpecs
     [RequiresToolFact("z3")]
     public async Task A_truncated_repair_ends_the_repairs_and_the_target_keeps_its_last_checked_verdict()
     {
-        var script = new[]
-        {
-            new LoopbackReply(Proof),
-            new LoopbackReply(Step.Replace("(> n 2)", "(> n 0)", StringComparison.Ordinal)),
-            new LoopbackReply("<think>the counterexample n = 1 means", "length", 64),
-        };
-        await using var server = new LoopbackModelServer(turn => script[turn]);
+        using var server = new FakeChatServer(
+            FakeChatServer.Json(Proof),
+            FakeChatServer.Json(Step.Replace("(> n 2)", "(> n 0)", StringComparison.Ordinal)),
+            FakeChatServer.Json("<think>the counterexample n = 1 means", finishReason: "length", completionTokens: 64));
         await using var h = new RunHarness();
         var (code, output) = await ProofCheckCli.RunAsync(
-            ["run", "gauss-sum", "--model", server.Spec, "--targets", "smt", "--rounds", "2", "--max-tokens", "64", "--dir", RepoPaths.Problems, "--store", h.StorePath]);
+            ["run", "gauss-sum", "--model", Spec(server), "--targets", "smt", "--rounds", "2", "--max-tokens", "64", "--dir", RepoPaths.Problems, "--store", h.StorePath]);
         Assert.True(code == 1, output);
 
         var run = h.Store.Runs().Single();
@@ -73,21 +74,21 @@ public sealed class UnfinishedAnswerSpecs
     [Fact]
     public async Task The_sampling_settings_are_sent_with_every_request_and_stored_with_every_attempt()
     {
-        await using var server = new LoopbackModelServer(_ => new LoopbackReply(string.Empty));
+        using var server = new FakeChatServer(FakeChatServer.Json(string.Empty));
         await using var h = new RunHarness();
         var (code, output) = await ProofCheckCli.RunAsync(
         [
-            "run", "gauss-sum", "--model", server.Spec, "--targets", "smt", "--max-tokens", "300", "--temperature", "0.25", "--top-p", "0.5", "--seed", "7",
+            "run", "gauss-sum", "--model", Spec(server), "--targets", "smt", "--max-tokens", "300", "--temperature", "0.25", "--top-p", "0.5", "--seed", "7",
             "--dir", RepoPaths.Problems, "--store", h.StorePath,
         ]);
         Assert.True(code == 1, output);
 
-        var sent = Assert.Single(server.Requests);
+        var sent = JsonNode.Parse(Assert.Single(server.Requests).Body)!;
         Assert.Equal(0.25, sent["temperature"]!.GetValue<double>(), 3);
         Assert.Equal(0.5, sent["top_p"]!.GetValue<double>(), 3);
         var attempt = Assert.Single(h.Store.Attempts(h.Store.Runs().Single().Id));
         Assert.Equal(attempt.Sampling!.Seed, sent["seed"]!.GetValue<long>());
         Assert.Equal(new SamplingSettings(300, 0.25f, 0.5f, attempt.Sampling.Seed), attempt.Sampling);
-        Assert.Equal(server.Spec, attempt.Model);
+        Assert.Equal(Spec(server), attempt.Model);
     }
 }

@@ -33,7 +33,7 @@ public sealed class ExampleSpecs(MemorizationExample example)
     [Fact]
     public async Task Report_prints_both_stages_the_family_table_and_McNemar()
     {
-        var (code, stdout, stderr) = await CliProcess.RunAsync(example.Folder, "report", example.RunId, "--store", example.StorePath);
+        var (code, stdout, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, "--store", example.StorePath], workingDirectory: example.Folder);
         Assert.True(code == 0, stderr);
         foreach (var text in new[] { "round 0", "after repair", "repunit-prime", "decimal-comparison", "strawberry-r-count", "McNemar exact", "pass@k", "Overclaims" })
         {
@@ -47,7 +47,7 @@ public sealed class ExampleSpecs(MemorizationExample example)
     [Fact]
     public async Task Json_is_the_documented_document_of_exactly_these_figures()
     {
-        var (code, stdout, stderr) = await CliProcess.RunAsync(example.Folder, "report", example.RunId, "--store", example.StorePath, "--json");
+        var (code, stdout, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, "--store", example.StorePath, "--json"], workingDirectory: example.Folder);
         Assert.True(code == 0, stderr);
         Assert.Equal(new StudyDocument([example.Report], null).Serialize().Trim(), stdout.Trim());
         using var json = JsonDocument.Parse(stdout);
@@ -66,7 +66,7 @@ public sealed class ExampleSpecs(MemorizationExample example)
     public async Task Csv_has_one_row_per_problem_target_sample_and_round()
     {
         var dir = Path.Combine(example.Folder, "csv");
-        var (code, _, stderr) = await CliProcess.RunAsync(example.Folder, "report", example.RunId, "--store", example.StorePath, "--csv", dir);
+        var (code, _, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, "--store", example.StorePath, "--csv", dir], workingDirectory: example.Folder);
         Assert.True(code == 0, stderr);
         var lines = File.ReadAllLines(Path.Combine(dir, StudyCsv.FileName));
         Assert.Equal(string.Join(',', StudyCsv.Columns), lines[0]);
@@ -77,7 +77,7 @@ public sealed class ExampleSpecs(MemorizationExample example)
     [Fact]
     public async Task Two_runs_are_compared_on_common_problems()
     {
-        var (code, stdout, stderr) = await CliProcess.RunAsync(example.Folder, "report", example.RunId, example.RunId, "--store", example.StorePath);
+        var (code, stdout, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, example.RunId, "--store", example.StorePath], workingDirectory: example.Folder);
         Assert.True(code == 0, stderr);
         // A run against itself: no discordant pairs, so McNemar's p is 1 and the difference 0.
         Assert.Contains("McNemar exact p = 1.00 (0 only A, 0 only B)", stdout, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class ExampleSpecs(MemorizationExample example)
     [Fact]
     public async Task An_unknown_run_is_a_clear_error_not_a_stack_trace()
     {
-        var (code, stdout, stderr) = await CliProcess.RunAsync(example.Folder, "report", "no-such-run", "--store", example.StorePath);
+        var (code, stdout, stderr) = await ProofCheckCli.RunAsync(["report", "no-such-run", "--store", example.StorePath], workingDirectory: example.Folder);
         Assert.NotEqual(0, code);
         Assert.Contains("No run 'no-such-run'", stdout + stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class HtmlReportSpecs(MemorizationExample example, ITestOutputHelp
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing; tools/setup.sh installs Debian's chromium.");
         var htmlPath = Path.Combine(example.Folder, "report.html");
-        var (code, jsonText, stderr) = await CliProcess.RunAsync(example.Folder, "report", example.RunId, "--store", example.StorePath, "--html", htmlPath, "--json");
+        var (code, jsonText, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, "--store", example.StorePath, "--html", htmlPath, "--json"], workingDirectory: example.Folder);
         Assert.True(code == 0, stderr);
         var report = JsonDocument.Parse(jsonText).RootElement.GetProperty("reports")[0];
 

@@ -48,7 +48,7 @@ public sealed class MemorizationExample : IAsyncLifetime
             await RecordAsync();
         }
 
-        var (code, stdout, stderr) = await CliProcess.RunAsync(RepoPaths.Root, RunArguments(StorePath));
+        var (code, stdout, stderr) = await ProofCheckCli.RunAsync(RunArguments(StorePath), workingDirectory: RepoPaths.Root);
         Assert.True(code == 0, $"proofcheck run failed ({code}):\n{stdout}\n{stderr}");
         RunOutput = stdout;
         using var store = RunStore.OpenExisting(StorePath);
