@@ -136,6 +136,16 @@ internal static class ProblemRunView
         {
             console.MarkupLine($"  {Markup.Escape(o.Label)}: {RunResultView.Colored(o.Verdict, o.Verdict.ToString())}" +
                 (o.Counterexample is { } cex ? $" counterexample: {Markup.Escape(cex)}" : string.Empty));
+            // What the step took for granted: a Verified step proves its claim only under these hypotheses.
+            if (o.Assumptions is { Count: > 0 } assumptions)
+            {
+                console.WriteLine("    assumes (not proved by an earlier step):");
+                foreach (var assumption in assumptions)
+                {
+                    console.WriteLine("      " + assumption);
+                }
+            }
+
             if (o.Verdict == Verdict.Verified)
             {
                 continue;
