@@ -56,4 +56,27 @@ public sealed class FenceReaderSpecs
         Assert.False(ArtifactExtractor.Extract(answer, "lean", AnyProblem).HasCode);
         Assert.Contains("never closed", Fences.Choose(answer, "lean", "Lean", new HashSet<string> { "lean4" }).Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fence_line_with_an_info_string_inside_a_block_is_code_not_its_end()
+    {
+        // A prover restarting its block mid-answer: CommonMark closes only at a bare fence, so the code runs on and
+        // the checker reports the stray line where the model wrote it.
+        var blocks = Fences.Read("```lean4\ntheorem t : True := by\n```lean4\n  trivial\n```\nDone.");
+
+        var block = Assert.Single(blocks);
+        Assert.Equal("theorem t : True := by\n```lean4\n  trivial\n", block.Code);
+        Assert.Equal(1, block.LineOffset);
+    }
+
+    [Fact]
+    public void The_last_lean_block_of_an_answer_that_restates_its_proof_is_the_one_checked()
+    {
+        var answer = "```lean4\ntheorem t : True := by\n  sorry\n```\nBetter:\n```tactics\ntrivial\n```\n```lean4\ntheorem t : True := by\n  trivial\n```";
+
+        var choice = Fences.Choose(answer, "lean", "Lean", new HashSet<string> { "lean", "lean4" });
+
+        Assert.Equal("theorem t : True := by\n  trivial\n", choice.Code);
+        Assert.Equal(9, choice.LineOffset);
+    }
 }
