@@ -17,6 +17,18 @@ public sealed class CoqChecker : IProofChecker
 {
     public const string Name = "coqc";
 
+    private readonly string? workRoot;
+
+    public CoqChecker()
+    {
+    }
+
+    /// <summary>A checker whose per-check folders are made under <paramref name="workRoot"/> instead of the system's temporary folder.</summary>
+    internal CoqChecker(string workRoot)
+    {
+        this.workRoot = workRoot;
+    }
+
     /// <summary>The wall-clock limit of a whole check when the request gives none.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
 
@@ -93,7 +105,7 @@ public sealed class CoqChecker : IProofChecker
             return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error($"The sandbox cannot run: {Sandbox.WhyUnavailable} {Sandbox.InstallAdvice}", source: "sandbox")]);
         }
 
-        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
+        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout, workRoot);
         var candidate = CandidateFile.Build(source, split.Sentences, canonical.Preamble, workspace.CanonicalLibraryName);
         return await new CompileAndClose(run, workspace, candidate, match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
     }

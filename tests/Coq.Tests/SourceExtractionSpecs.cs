@@ -32,6 +32,8 @@ public sealed class SourceExtractionSpecs
     [InlineData("Some words.\n```lean\ntheorem t : True := trivial\n```\n", "no complete ```coq block")]
     [InlineData("```coq\nTheorem t : True.\n", "never closed")]
     [InlineData("   \n", "empty")]
+    [InlineData("The proof:\n```coq\n```\n", "the ```coq block at line 2 is empty")]
+    [InlineData("```coq\n   \n\n```\nDone.", "is empty")]
     public void When_nothing_usable_is_found_the_reason_is_given(string answer, string why)
     {
         Assert.Null(CoqSourceExtractor.Extract(answer, out var problem));

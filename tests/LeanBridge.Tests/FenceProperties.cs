@@ -37,7 +37,7 @@ public sealed class FenceProperties
     public void Any_answer_gives_its_own_lines_or_a_documented_error() =>
         Prop.ForAll(Answers().ToArbitrary(), answer =>
         {
-            var lines = answer.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            var lines = answer.ReplaceLineEndings("\n").Split('\n');
             ExtractedLean extracted;
             try
             {

@@ -1,5 +1,6 @@
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Store;
+using ProofCheck.Reports.Output;
 using Spectre.Console;
 
 namespace ProofCheck.Cli.Runs;

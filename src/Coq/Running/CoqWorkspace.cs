@@ -17,13 +17,16 @@ internal sealed class CoqWorkspace : IDisposable
     private readonly bool sandboxed;
     private readonly DateTime deadline;
 
-    public CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit)
+    /// <param name="parent">The folder to create the workspace in; the system's temporary folder when null.</param>
+    public CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit, string? parent = null)
     {
         this.coq = coq;
         this.sandboxed = sandboxed;
         deadline = DateTime.UtcNow + timeLimit;
-        Root = Directory.CreateTempSubdirectory("proofcheck-coq-").FullName;
         var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        Root = parent is null
+            ? Directory.CreateTempSubdirectory("proofcheck-coq-").FullName
+            : Directory.CreateDirectory(Path.Combine(parent, "proofcheck-coq-" + tag)).FullName;
         CanonicalPrefix = "PCStatement" + tag;
         CandidatePrefix = "PCSubmission" + tag;
     }

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using ProofCheck.Core;
 using ProofCheck.LeanBridge.Syntax;
 using ProofCheck.LeanBridge.Syntax.Generated;
 
@@ -18,93 +18,39 @@ public sealed record ExtractedLean(string Code, int FirstLine, string Source)
 public sealed class NoLeanCodeException(string message) : Exception(message);
 
 /// <summary>
-/// Finds the Lean code in Markdown model output: the last complete ```lean (or ```lean4) block by default, else the
-/// last complete untagged block, else the whole text when it has no fence at all.
+/// Finds the Lean code in Markdown model output with the one fence reader (<see cref="Fences.Choose"/>): the last
+/// complete, non-empty ```lean (or ```lean4) block by default, else the last complete untagged block, else the whole
+/// text when it has no fence at all. Lean's own comments and strings are text to the reader (<see cref="LiteralLines"/>).
 /// </summary>
-public static partial class LeanExtraction
+public static class LeanExtraction
 {
-    [GeneratedRegex(@"^ {0,3}(?<fence>`{3,}|~{3,})\s*(?<info>[^`\s]*)[^`]*$")]
-    private static partial Regex FenceOpen();
+    private static readonly HashSet<string> LeanLabels = new(StringComparer.Ordinal) { "lean", "lean4" };
 
     public static ExtractedLean Extract(string answer, bool firstBlock = false)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var lines = answer.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        // A Lean file whose doc comment shows a ```lean example is still one Lean file: fences inside comments are text.
-        var inComment = CoveredLines(string.Join('\n', lines), strings: false);
-        var blocks = new List<(string Info, int FirstLine, string Code)>();
-        var sawFence = false;
-        string? unclosedInfo = null;
-        for (var i = 0; i < lines.Length; i++)
+        var choice = Fences.Choose(answer, "lean", "Lean", LeanLabels, firstBlock, LiteralLines);
+        if (choice.Code is null)
         {
-            var open = FenceOpen().Match(lines[i]);
-            if (!open.Success || inComment.Contains(i))
-            {
-                continue;
-            }
-
-            sawFence = true;
-            var fence = open.Groups["fence"].Value;
-            var info = open.Groups["info"].Value.ToLowerInvariant();
-            var close = -1;
-            // Inside a Lean block, a fence line within a Lean comment or string (a doc comment's example) does not close it.
-            var inLean = info is "lean" or "lean4" ? CoveredLines(string.Join('\n', lines[(i + 1)..]), strings: true) : [];
-            for (var j = i + 1; j < lines.Length; j++)
-            {
-                var t = lines[j].TrimStart(' ');
-                if (inLean.Contains(j - i - 1))
-                {
-                    continue;
-                }
-
-                if (lines[j].Length - t.Length <= 3 && t.StartsWith(fence[..3], StringComparison.Ordinal) && t.TrimEnd().Trim(fence[0]).Length == 0 && t.TrimEnd().Length >= fence.Length)
-                {
-                    close = j;
-                    break;
-                }
-            }
-
-            if (close < 0)
-            {
-                unclosedInfo = info;
-                break;
-            }
-
-            blocks.Add((info, i + 2, string.Join('\n', lines[(i + 1)..close])));
-            i = close;
+            throw new NoLeanCodeException(char.ToUpperInvariant(choice.Problem![0]) + choice.Problem[1..] + ".");
         }
 
-        var lean = blocks.Where(b => b.Info is "lean" or "lean4").ToList();
-        var chosen = lean.Count > 0 ? lean : blocks.Where(b => b.Info.Length == 0).ToList();
-        if (chosen.Count > 0)
-        {
-            var block = firstBlock ? chosen[0] : chosen[^1];
-            if (string.IsNullOrWhiteSpace(block.Code))
-            {
-                throw new NoLeanCodeException($"The ```lean block at line {block.FirstLine - 1} is empty.");
-            }
-
-            return new ExtractedLean(block.Code, block.FirstLine, "fence");
-        }
-
-        if (unclosedInfo is "lean" or "lean4")
-        {
-            throw new NoLeanCodeException("The answer's ```lean block is never closed (was the output cut off?); no complete Lean code was found.");
-        }
-
-        if (sawFence)
-        {
-            throw new NoLeanCodeException(
-                $"The answer has fenced code, but no ```lean block{(blocks.Count > 0 ? " (found: " + string.Join(", ", blocks.Select(b => b.Info.Length == 0 ? "untagged" : b.Info).Distinct()) + ")" : string.Empty)}.");
-        }
-
-        if (string.IsNullOrWhiteSpace(answer))
-        {
-            throw new NoLeanCodeException("The answer is empty: there is no Lean code to check.");
-        }
-
-        return new ExtractedLean(answer.Replace("\r\n", "\n", StringComparison.Ordinal), 1, "plain");
+        // A block's code ends in a line break of its own; the Lean code is its lines, as the messages count them.
+        return choice.LineOffset == 0
+            ? new ExtractedLean(choice.Code, 1, "plain")
+            : new ExtractedLean(choice.Code[..^1], choice.LineOffset + 1, "fence");
     }
+
+    /// <summary>
+    /// A Lean file whose doc comment shows a ```lean example is still one Lean file, and inside a Lean block a fence
+    /// line within a Lean comment or string (a doc comment's example) does not close it.
+    /// </summary>
+    public static IReadOnlySet<int>? LiteralLines(string? language, string text) => language switch
+    {
+        null => CoveredLines(text, strings: false),
+        "lean" or "lean4" => CoveredLines(text, strings: true),
+        _ => null,
+    };
 
     /// <summary>0-based lines of <paramref name="text"/> that begin inside a Lean comment (or string) spanning lines.</summary>
     private static HashSet<int> CoveredLines(string text, bool strings)

@@ -22,9 +22,9 @@ public static class ArtifactChecker
     {
         if (!artifact.HasCode)
         {
-            var fence = CodeBlocks.FenceFor(artifact.Target);
+            var fence = FenceLanguages.FenceFor(artifact.Target);
             return Single(artifact.Target, Verdict.Failed,
-                $"The model's answer contains no {TargetRules.LanguageName(artifact.Target)} code: no ```{fence} fenced block was found, so there was nothing to check.");
+                $"The model's answer contains no {TargetRules.LanguageName(artifact.Target)} code: no complete, non-empty ```{fence} fenced block was found (a block ends at a closing ``` line), so there was nothing to check.");
         }
 
         if (!checkers.TryGetValue(artifact.Target, out var checker))

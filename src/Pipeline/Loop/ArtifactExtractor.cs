@@ -1,4 +1,6 @@
 using System.Text;
+using ProofCheck.Core;
+using ProofCheck.LeanBridge.Extraction;
 using ProofCheck.Pipeline.Problems;
 
 namespace ProofCheck.Pipeline.Loop;
@@ -7,13 +9,16 @@ namespace ProofCheck.Pipeline.Loop;
 /// Turns a model's answer into the code one target's checker receives. Lean and Coq get one file (the block that
 /// proves the main theorem when the answer has several, else all blocks in order); SMT gets every obligation block,
 /// one per proof step, as one obligation file whose obligations are separated by <c>(reset)</c> and labelled by step.
+/// Blocks come from the one fence reader, with the same rules as the checkers: an unclosed or empty block is not code.
+/// Unlike <c>check coq|lean FILE</c>, which takes the last block, a run knows the problem's main theorem, so it can
+/// keep helper lemmas written in blocks of their own.
 /// </summary>
 internal static class ArtifactExtractor
 {
     public static (string Content, bool HasCode) Extract(string answer, string target, Problem problem)
     {
-        var blocks = CodeBlocks.Find(answer)
-            .Where(b => CodeBlocks.TargetOf(b.Language) == target && !string.IsNullOrWhiteSpace(b.Code))
+        var blocks = Fences.Read(answer, target == "lean" ? LeanExtraction.LiteralLines : null)
+            .Where(b => b.Closed && !b.IsEmpty && FenceLanguages.TargetOf(b.Language) == target)
             .ToList();
         if (blocks.Count == 0)
         {

@@ -79,12 +79,12 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
                 {
                     ["target"] = target,
                     ["target_language"] = TargetRules.LanguageName(target),
-                    ["fence"] = CodeBlocks.FenceFor(target),
+                    ["fence"] = FenceLanguages.FenceFor(target),
                     ["answer_format"] = target == "smt"
                         ? "one ```smt2 fenced block per proof step, each a complete obligation ending in (check-sat)"
-                        : $"one fenced block opened with ```{CodeBlocks.FenceFor(target)}",
+                        : $"one fenced block opened with ```{FenceLanguages.FenceFor(target)}",
                     ["previous_round"] = previous.Round.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["previous_attempt"] = previous.HasCode ? previous.Content.TrimEnd('\n') : "(no code: the answer contained no " + CodeBlocks.FenceFor(target) + " block)",
+                    ["previous_attempt"] = previous.HasCode ? previous.Content.TrimEnd('\n') : "(no code: the answer contained no " + FenceLanguages.FenceFor(target) + " block)",
                     ["feedback"] = FeedbackCondenser.Condense(previousCheck.Report, Config.FeedbackTokens),
                 }),
                 [target],

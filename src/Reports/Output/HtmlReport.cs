@@ -24,6 +24,7 @@ public static class HtmlReport
         .note{color:#555}.flag{color:#b00020;font-weight:600}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
         pre{background:#f7f7f7;border:1px solid #e3e3e3;padding:.5rem;overflow-x:auto;font-size:13px}
         details{margin:.4rem 0}summary{cursor:pointer}.headline{font-size:1.1rem}
+        .diff .add{color:#0d5a26;background:#e6f4ea}.diff .del{color:#8c001a;background:#fce8e6}
         """;
 
     public static string Render(StudyRun run, StudyReport report, StudyRun? second = null, RunComparison? comparison = null)
@@ -170,7 +171,7 @@ public static class HtmlReport
         html.Append("<h2>Problem by problem</h2>");
         foreach (var problem in run.Problems)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<section id=\"problem-{E(problem.Id.Replace('/', '-'))}\"><h3>{E(problem.Id)}: {E(problem.Title)}</h3>");
+            html.Append(CultureInfo.InvariantCulture, $"<section id=\"problem-{E(Slug(problem.Id))}\"><h3>{E(problem.Id)}: {E(problem.Title)}</h3>");
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">{E(problem.Kind)}{(problem.IsVariant ? $" · variant of {E(problem.Family)} ({E(problem.Variation ?? "")})" : "")} · tags {E(string.Join(", ", problem.Tags))}</p>");
             foreach (var answer in run.Answers.Where(a => a.ProblemId == problem.Id))
             {
@@ -182,9 +183,15 @@ public static class HtmlReport
                 html.Append(CultureInfo.InvariantCulture, $"<p>Sample {attempt.Sample}, <b>{E(attempt.Target)}</b>: ");
                 html.Append(string.Join(" → ", attempt.Rounds.Select(r => $"round {r.Round} {VerdictSpan(r.Verdict, r.VerdictText)}")));
                 html.Append("</p>");
+                RoundResult? previous = null;
                 foreach (var round in attempt.Rounds)
                 {
-                    html.Append(CultureInfo.InvariantCulture, $"<details><summary>{E(attempt.Target)} round {round.Round}: {VerdictSpan(round.Verdict, round.VerdictText)}</summary>");
+                    html.Append(CultureInfo.InvariantCulture, $"<details id=\"{E(Slug(problem.Id))}-{attempt.Sample}-{E(attempt.Target)}-round-{round.Round}\"><summary>{E(attempt.Target)} round {round.Round}: {VerdictSpan(round.Verdict, round.VerdictText)}</summary>");
+                    if (previous is { HasCode: true } && round.HasCode)
+                    {
+                        Changes(html, previous, round);
+                    }
+
                     if (round.Obligations.Count > 0)
                     {
                         html.Append("<table><tr><th>step</th><th>verdict</th><th>counterexample / diagnostics</th></tr>");
@@ -199,12 +206,37 @@ public static class HtmlReport
                     html.Append(Diagnostics(round.Diagnostics));
                     html.Append(round.HasCode ? $"<pre>{Numbered(round.Code)}</pre>" : "<p class=\"note\">The answer had no code block for this target.</p>");
                     html.Append("</details>");
+                    previous = round;
                 }
             }
 
             html.Append("</section>");
         }
     }
+
+    /// <summary>
+    /// What the repair changed: the earlier round's verdict and the errors that were sent back, then the line diff
+    /// from its code to this round's (the same <see cref="LineDiff"/> as <c>proofcheck show</c>).
+    /// </summary>
+    private static void Changes(StringBuilder html, RoundResult before, RoundResult after)
+    {
+        var changes = LineDiff.Changes(before.Code, after.Code);
+        var added = changes.Count(c => c.StartsWith('+'));
+        html.Append(CultureInfo.InvariantCulture,
+            $"<div class=\"changes\"><p>Changed since round {before.Round} ({VerdictSpan(before.Verdict, before.VerdictText)}): {added} line(s) added, {changes.Count - added} removed.</p>");
+        var errors = before.Diagnostics.Concat(before.Obligations.SelectMany(o => o.Diagnostics)).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Round {before.Round}'s errors, sent back for the repair:</p>").Append(Diagnostics(errors));
+        }
+
+        html.Append(changes.Count == 0
+            ? "<p class=\"note\">The code is unchanged.</p>"
+            : "<pre class=\"diff\">" + string.Join('\n', changes.Select(c => $"<span class=\"{(c.StartsWith('+') ? "add" : "del")}\">{E(c)}</span>")) + "</pre>");
+        html.Append("</div>");
+    }
+
+    private static string Slug(string problemId) => problemId.Replace('/', '-');
 
     // Opens a table with its header row; the caller closes it.
     private static void Head(StringBuilder html, string id, params string[] headers) =>

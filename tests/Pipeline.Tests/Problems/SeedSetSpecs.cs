@@ -11,8 +11,17 @@ public sealed class SeedSetSpecs
     [Fact]
     public void The_seed_set_loads_without_errors_and_has_at_least_sixteen_problems()
     {
-        var originals = Seed.Value.All.Where(p => !p.IsVariant).ToList();
+        var read = ProblemSet.Read(RepoPaths.Problems);
+        Assert.True(read.Errors.Count == 0, string.Join('\n', read.Errors));
+        var originals = read.All.Where(p => !p.IsVariant).ToList();
         Assert.True(originals.Count >= 16, $"only {originals.Count} problems");
+        // Each is a problem a model can be given: a statement in words and a formal statement with a named main theorem.
+        Assert.All(originals, p =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.StatementMarkdown), p.Id);
+            Assert.True(p.LeanStatement is not null || p.CoqStatement is not null, $"{p.Id} has no formal statement");
+            Assert.False(string.IsNullOrWhiteSpace(p.MainTheorem), p.Id);
+        });
     }
 
     [Fact]
@@ -20,6 +29,12 @@ public sealed class SeedSetSpecs
     {
         var withProof = Seed.Value.All.Where(p => !p.IsVariant && p.ReferenceProofs.ContainsKey("coq") && p.BrokenProofs.ContainsKey("coq")).ToList();
         Assert.True(withProof.Count >= 10, $"only {withProof.Count}: {string.Join(", ", withProof.Select(p => p.Id))}");
+        // A reference proof proves the problem's own main theorem, and its broken copy really is a different text.
+        Assert.All(withProof, p =>
+        {
+            Assert.Contains(p.MainTheorem!, p.ReferenceProofs["coq"], StringComparison.Ordinal);
+            Assert.NotEqual(p.ReferenceProofs["coq"].Trim(), p.BrokenProofs["coq"].Trim());
+        });
     }
 
     [Fact]
@@ -28,6 +43,12 @@ public sealed class SeedSetSpecs
         var families = Seed.Value.All.Where(p => p.IsVariant).GroupBy(p => p.ParentId).ToList();
         Assert.True(families.Count >= 4, $"only {families.Count} families");
         Assert.True(families.Select(f => f.First().Variation).Distinct().Count() >= 2);
+        // Every family hangs off an original in the set, and its variants state different things.
+        Assert.All(families, f =>
+        {
+            Assert.False(Seed.Value.Get(f.Key!).IsVariant);
+            Assert.Equal(f.Count(), f.Select(v => v.StatementMarkdown).Distinct().Count());
+        });
     }
 
     [Fact]

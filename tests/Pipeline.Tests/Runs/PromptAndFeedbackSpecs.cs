@@ -72,7 +72,7 @@ public sealed class PromptAndFeedbackSpecs
     [Theory]
     [InlineData("```coq\nTheorem a : True.\n```\n\n```lean\ntheorem a : True := trivial\n```", "coq", "Theorem a : True.\n")]
     [InlineData("~~~~rocq\nLemma x.\n~~~~", "coq", "Lemma x.\n")]
-    [InlineData("```lean4\ntheorem t : 1 = 1 := rfl", "lean", "theorem t : 1 = 1 := rfl\n")]
+    [InlineData("```lean4\ntheorem t : 1 = 1 := rfl\n```", "lean", "theorem t : 1 = 1 := rfl\n")]
     public void Code_for_a_target_is_found_by_its_fence_language(string answer, string target, string expected)
     {
         var problem = new Problem("p", "P", new Provenance(ProvenanceKind.Novel, "test"), "S");

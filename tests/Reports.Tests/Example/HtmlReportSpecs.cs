@@ -17,19 +17,13 @@ public sealed class HtmlReportSpecs(MemorizationExample example, ITestOutputHelp
     [Fact]
     public async Task The_report_renders_offline_with_every_plot_and_the_numbers_of_the_json()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing; tools/setup.sh installs Debian's chromium.");
         var htmlPath = Path.Combine(example.Folder, "report.html");
         var (code, jsonText, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, "--store", example.StorePath, "--html", htmlPath, "--json"], workingDirectory: example.Folder);
         Assert.True(code == 0, stderr);
         var report = JsonDocument.Parse(jsonText).RootElement.GetProperty("reports")[0];
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
-        });
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
         var problems = new List<string>();
         var requests = new List<string>();
@@ -83,6 +77,56 @@ public sealed class HtmlReportSpecs(MemorizationExample example, ITestOutputHelp
         }
 
         output.WriteLine($"Screenshot: {shot}");
+    }
+
+    [Fact]
+    public async Task A_repaired_attempt_shows_what_changed_since_the_earlier_round_and_its_verdict()
+    {
+        // From the stored run (not from the diff code): a repair that changed the code, a line it added and one it removed.
+        var attempt = example.Run.Attempts.First(a => a.Rounds.Count > 1 && a.Rounds[0].HasCode && a.Rounds[1].HasCode && a.Rounds[0].Code != a.Rounds[1].Code);
+        var (before, after) = (attempt.Rounds[0], attempt.Rounds[1]);
+        var added = Lines(after.Code).First(l => l.Trim().Length > 0 && !Lines(before.Code).Contains(l));
+        var removed = Lines(before.Code).FirstOrDefault(l => l.Trim().Length > 0 && !Lines(after.Code).Contains(l));
+        var htmlPath = Path.Combine(example.Folder, "changes.html");
+        var (code, _, stderr) = await ProofCheckCli.RunAsync(["report", example.RunId, "--store", example.StorePath, "--html", htmlPath], workingDirectory: example.Folder);
+        Assert.True(code == 0, stderr);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(htmlPath).AbsoluteUri);
+        var round = page.Locator($"details#{attempt.ProblemId.Replace('/', '-')}-{attempt.Sample}-{attempt.Target}-round-1");
+        var diff = round.Locator("pre.diff");
+        Assert.False(await diff.IsVisibleAsync());
+        await round.Locator("summary").ClickAsync();
+
+        // Opened, the round shows the earlier round's verdict and the changed lines, added ones in green.
+        Assert.True(await diff.IsVisibleAsync());
+        var changes = await round.Locator(".changes").InnerTextAsync();
+        Assert.Contains($"Changed since round 0 ({before.VerdictText})", changes, StringComparison.Ordinal);
+        var shown = await diff.InnerTextAsync();
+        Assert.Contains("+ " + added, shown, StringComparison.Ordinal);
+        if (removed is not null)
+        {
+            Assert.Contains("- " + removed, shown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("rgb(13, 90, 38)", await diff.Locator(".add").First.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        await round.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(example.Folder, "changes.png") });
+        output.WriteLine($"Screenshot: {Path.Combine(example.Folder, "changes.png")}");
+    }
+
+    private static string[] Lines(string code) => code.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing; tools/setup.sh installs Debian's chromium.");
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage", "--no-first-run"],
+        });
     }
 
     private static string Counts(JsonElement rate) => $"{rate.GetProperty("successes").GetInt32()}/{rate.GetProperty("trials").GetInt32()} ";

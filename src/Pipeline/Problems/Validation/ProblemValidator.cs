@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProofCheck.Coq;
 using ProofCheck.Core;
 
 namespace ProofCheck.Pipeline.Problems.Validation;
@@ -131,12 +132,12 @@ public sealed class ProblemValidator(ValidationOptions options)
             return Result(problem, "statement.v", ValidationStatus.Failed, shape, ProblemFiles.CoqStatement);
         }
 
-        if (!CoqStatementCompiler.IsInstalled)
+        var (ran, error) = await CoqStatementCompiler.CompileAsync(statement, options.Sandboxed, options.Timeout, ct).ConfigureAwait(false);
+        if (!ran)
         {
             return Result(problem, "statement.v", ValidationStatus.NotRun, "shape checked, but coqc is not installed to compile it", ProblemFiles.CoqStatement);
         }
 
-        var error = await CoqStatementCompiler.CompileAsync(statement, options, ct).ConfigureAwait(false);
         return error is null
             ? Result(problem, "statement.v", ValidationStatus.Passed, "compiles with coqc", ProblemFiles.CoqStatement)
             : Result(problem, "statement.v", ValidationStatus.Failed, error, ProblemFiles.CoqStatement);

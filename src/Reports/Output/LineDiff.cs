@@ -1,7 +1,10 @@
-namespace ProofCheck.Cli.Runs;
+namespace ProofCheck.Reports.Output;
 
-/// <summary>What changed between two rounds' code, as removed (-) and added (+) lines (a longest-common-subsequence diff).</summary>
-internal static class LineDiff
+/// <summary>
+/// What changed between two rounds' code, as removed (-) and added (+) lines (a longest-common-subsequence diff).
+/// The one diff of the product: <c>proofcheck show</c> and the HTML report both show repairs with it.
+/// </summary>
+public static class LineDiff
 {
     public static IReadOnlyList<string> Changes(string before, string after)
     {

@@ -1,15 +1,17 @@
 using FsCheck;
 using FsCheck.Fluent;
+using ProofCheck.Core;
 using ProofCheck.Pipeline.Loop;
 
 namespace ProofCheck.Pipeline.Tests.Loop;
 
 /// <summary>
-/// Properties of the fence reader the run loop uses to take each target's blocks from a model's answer: it never
-/// throws, every block is a run of the answer's own lines in order (nothing invented, nothing reordered), and a fence
-/// line inside a longer fence is code (CommonMark: a block closes only at a bare fence at least as long).
+/// Properties of the one fence reader (<see cref="Fences"/>) that the run loop and every checker use: it never throws,
+/// every block is the run of the answer's own lines right after the opening fence it names, blocks come in order
+/// (nothing invented, nothing reordered), and a fence line inside a longer fence is code (CommonMark: a block closes
+/// only at a bare fence at least as long).
 /// </summary>
-public sealed class CodeBlockProperties
+public sealed class FenceReaderProperties
 {
     private static readonly string[] Lines =
     [
@@ -32,19 +34,21 @@ public sealed class CodeBlockProperties
         select (string.Join('\n', before.Append(fence + "coq\n" + code + fence + "\nDone.")), code);
 
     [Fact]
-    public void Every_block_is_a_run_of_the_answers_own_lines_in_order() =>
+    public void Every_block_is_the_run_of_lines_after_its_opening_fence_in_order() =>
         Prop.ForAll(Answers().ToArbitrary(), answer =>
         {
             var lines = answer.ReplaceLineEndings("\n").Split('\n');
             var cursor = 0;
-            foreach (var block in CodeBlocks.Find(answer))
+            foreach (var block in Fences.Read(answer))
             {
                 var code = block.Code.Length == 0 ? [] : block.Code[..^1].Split('\n');
                 Assert.True(block.Code.Length == 0 || block.Code.EndsWith('\n'));
-                var at = Enumerable.Range(cursor, Math.Max(0, lines.Length - cursor - code.Length + 1))
-                    .FirstOrDefault(k => k > 0 && OpensWith(lines[k - 1], block.Language) && lines.AsSpan(k, code.Length).SequenceEqual(code), -1);
-                Assert.True(at > 0, $"block {block.Language} [{block.Code}] is not a run of lines after a fence, after line {cursor} of:\n{answer}");
-                cursor = at + code.Length;
+                Assert.InRange(block.LineOffset, cursor + 1, lines.Length);
+                Assert.True(OpensWith(lines[block.LineOffset - 1], block.Language), $"line {block.LineOffset} does not open a {block.Language} block:\n{answer}");
+                Assert.Equal(lines.AsSpan(block.LineOffset, code.Length).ToArray(), code);
+                // A closed block ends at its closing fence; an unclosed one runs to the end of the answer.
+                Assert.Equal(block.Closed, block.LineOffset + code.Length < lines.Length);
+                cursor = block.LineOffset + code.Length;
             }
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
 
@@ -52,14 +56,14 @@ public sealed class CodeBlockProperties
     {
         var t = line.TrimStart(' ');
         return line.Length - t.Length <= 3 && (t.StartsWith("```", StringComparison.Ordinal) || t.StartsWith("~~~", StringComparison.Ordinal))
-            && t.TrimStart('`', '~').TrimStart().StartsWith(language, StringComparison.Ordinal);
+            && t.TrimStart('`', '~').TrimStart().StartsWith(language, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void Shorter_and_tagged_fences_inside_a_longer_fence_are_code() =>
         Prop.ForAll(Nested().ToArbitrary(), pair =>
         {
-            var coq = CodeBlocks.Find(pair.Answer).Where(b => CodeBlocks.TargetOf(b.Language) == "coq").ToList();
+            var coq = Fences.Read(pair.Answer).Where(b => FenceLanguages.TargetOf(b.Language) == "coq").ToList();
             Assert.Equal([pair.Code], coq.Select(b => b.Code));
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
 }
