@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Execution;
 using ProofCheck.TestSupport;
 
 namespace ProofCheck.Coq.Tests;
@@ -101,9 +102,9 @@ public sealed class CoqCheckerSpecs
     [RequiresToolFact("coqc")]
     public async Task The_temporary_folder_is_removed_after_a_check()
     {
-        var before = Directory.GetDirectories(Path.GetTempPath(), "proofcheck-coq-*").ToHashSet();
+        var before = Directory.GetDirectories(TempFolders.Root, "coq-*").ToHashSet();
         await Check(Statements.HonestDoubleEven, Statements.DoubleEven);
-        var after = Directory.GetDirectories(Path.GetTempPath(), "proofcheck-coq-*").ToHashSet();
+        var after = Directory.GetDirectories(TempFolders.Root, "coq-*").ToHashSet();
         Assert.Subset(before, after);
         Assert.Empty(after.Except(before));
     }

@@ -14,7 +14,7 @@ internal static class CoqStatementCompiler
     /// <summary>Null when coqc accepted the statement; otherwise coqc's first error lines.</summary>
     public static async Task<string?> CompileAsync(string statement, ValidationOptions options, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("proofcheck-statement-");
+        var folder = TempFolders.Create("statement-");
         try
         {
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Statement.v"), statement, cancellationToken).ConfigureAwait(false);
