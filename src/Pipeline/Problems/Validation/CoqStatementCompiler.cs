@@ -21,7 +21,8 @@ internal static class CoqStatementCompiler
             var command = new ProcessCommand("coqc")
                 .WithArguments("-q", "Statement.v")
                 .WithWorkingDirectory(folder.FullName)
-                .WithTimeout(options.Timeout);
+                .WithTimeout(options.Timeout)
+                .AsChecker();
             if (options.Sandboxed)
             {
                 command = command.WithSandbox(new SandboxPolicy(folder.FullName));
