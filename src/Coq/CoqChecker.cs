@@ -17,10 +17,7 @@ public sealed class CoqChecker : IProofChecker
 {
     public const string Name = "coqc";
 
-    /// <summary>The wall-clock limit of a whole check when the request gives none.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
-
-    public string Target => "coq";
+    public string Target => CoqTarget.Name;
 
     /// <summary>
     /// Reads a canonical statement file and returns its main theorem's name; throws <see cref="UserInputException"/>
@@ -64,7 +61,7 @@ public sealed class CoqChecker : IProofChecker
         if (coq is null)
         {
             return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error(
-                "coqc is not installed or does not run. Install Coq ('apt-get install coq', or run 'bash tools/setup.sh').", source: Name)]);
+                "coqc is not installed or does not run. " + CoqTarget.InstallAdvice, source: Name)]);
         }
 
         run.Version = coq.Version;
@@ -93,7 +90,7 @@ public sealed class CoqChecker : IProofChecker
             return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error($"The sandbox cannot run: {Sandbox.WhyUnavailable} {Sandbox.InstallAdvice}", source: "sandbox")]);
         }
 
-        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
+        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? CoqTarget.DefaultTimeout);
         var candidate = CandidateFile.Build(source, split.Sentences, canonical.Preamble, workspace.CanonicalLibraryName);
         return await new CompileAndClose(run, workspace, candidate, match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
     }

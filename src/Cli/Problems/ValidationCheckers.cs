@@ -1,14 +1,15 @@
 using ProofCheck.Core;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Problems;
 
 /// <summary>
-/// The checkers and parsers <c>problems validate</c> uses: each area of the product adds one line here when its
-/// checker exists, and a target without a checker is reported as "could not run" rather than skipped.
+/// The checkers and parsers <c>problems validate</c> (and a run) use: one default checker per registered target
+/// (<see cref="CheckTargets.All"/>); a checker whose tool is missing here reports "could not run" rather than being skipped.
 /// </summary>
 internal static class ValidationCheckers
 {
-    public static IReadOnlyList<IProofChecker> Available() => [new LeanBridge.LeanProofChecker(), new Coq.CoqChecker(), new Smt.SmtChecker()];
+    public static IReadOnlyList<IProofChecker> Available() => [.. CheckTargets.All.Select(t => t.CreateChecker())];
 
     /// <summary>The Lean grammar's main-theorem finder, when this build has one.</summary>
     public static Func<string, string>? LeanMainTheorem() => LeanBridge.Syntax.LeanSyntax.MainTheoremName;

@@ -1,5 +1,6 @@
 using System.Text;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Loop;
 
@@ -20,7 +21,7 @@ internal static class ArtifactExtractor
             return (string.Empty, false);
         }
 
-        if (target == "smt")
+        if (target == CheckTargets.Smt.Name)
         {
             var file = new StringBuilder();
             for (var i = 0; i < blocks.Count; i++)

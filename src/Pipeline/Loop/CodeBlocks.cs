@@ -1,4 +1,5 @@
 using System.Text;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Loop;
 
@@ -11,22 +12,10 @@ internal sealed record CodeBlock(string Language, string Code);
 /// </summary>
 internal static class CodeBlocks
 {
-    private static readonly Dictionary<string, string> LanguageTargets = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["lean"] = "lean", ["lean4"] = "lean",
-        ["coq"] = "coq", ["rocq"] = "coq", ["v"] = "coq", ["gallina"] = "coq",
-        ["smt2"] = "smt", ["smt"] = "smt", ["smtlib"] = "smt", ["smtlib2"] = "smt", ["smt-lib"] = "smt", ["smt-lib2"] = "smt",
-    };
+    /// <summary>The fence language each target's artifacts use: the first its descriptor lists.</summary>
+    public static string FenceFor(string target) => CheckTargets.Get(target).FenceLanguages[0];
 
-    /// <summary>The fence language each target's artifacts use.</summary>
-    public static string FenceFor(string target) => target switch
-    {
-        "lean" => "lean",
-        "coq" => "coq",
-        _ => "smt2",
-    };
-
-    public static string? TargetOf(string language) => LanguageTargets.GetValueOrDefault(language);
+    public static string? TargetOf(string language) => CheckTargets.OfFence(language)?.Name;
 
     public static IReadOnlyList<CodeBlock> Find(string markdown)
     {
