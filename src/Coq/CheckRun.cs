@@ -25,7 +25,7 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
 
     /// <summary>The report when the canonical statement itself cannot be used: Failed, with the reason.</summary>
     public static CheckReport StatementUnusable(CheckRequest request, string reason, Stopwatch stopwatch) =>
-        CheckReports.Of("coq", request, [new ObligationResult("main theorem", Verdict.Failed) { Ms = stopwatch.ElapsedMilliseconds }]) with
+        CheckReports.Of(CoqTarget.Name, request, [new ObligationResult("main theorem", Verdict.Failed) { Ms = stopwatch.ElapsedMilliseconds }]) with
         {
             Diagnostics = [Diagnostic.Error(reason, source: "statement")],
         };
@@ -43,7 +43,7 @@ internal sealed class CheckRun(CheckRequest request, CanonicalStatement canonica
             Ms = stopwatch.ElapsedMilliseconds,
             Diagnostics = diagnostics,
         };
-        return CheckReports.Of("coq", Request, [obligation]) with
+        return CheckReports.Of(CoqTarget.Name, Request, [obligation]) with
         {
             CheckerVersion = Version,
             Audit = new AuditReport([.. Checked], [.. Findings]),

@@ -132,7 +132,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
     /// </summary>
     private string KilledMessage(int signal, ProcessResult result)
     {
-        var limit = (run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds;
+        var limit = (run.Request.Timeout ?? CoqTarget.DefaultTimeout).TotalSeconds;
         var memory = $"{workspace.MemoryLimitBytes / (1024 * 1024)} MiB";
         return result.Sandboxed
             ? $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s): it hit the sandbox's memory limit ({memory} of address space)"
@@ -159,7 +159,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
     }
 
     private CheckReport TimedOut() => run.Report(Verdict.Timeout, [Diagnostic.Error(
-        $"coqc did not finish within the time limit ({(run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
+        $"coqc did not finish within the time limit ({(run.Request.Timeout ?? CoqTarget.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
 
     private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, (string, string)[] statementPaths, CancellationToken cancellationToken)
     {

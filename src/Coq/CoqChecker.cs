@@ -17,9 +17,6 @@ public sealed class CoqChecker : IProofChecker
 {
     public const string Name = "coqc";
 
-    /// <summary>The wall-clock limit of a whole check when the request gives none.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
-
     private readonly CanonicalLibraryCache? libraries;
 
     /// <summary>A checker that reuses compiled canonical libraries from the user's cache (see <see cref="CanonicalLibraryCache"/>).</summary>
@@ -31,7 +28,7 @@ public sealed class CoqChecker : IProofChecker
     /// <summary>A checker with its own library cache, or none (null: every check compiles its canonical library).</summary>
     internal CoqChecker(CanonicalLibraryCache? libraries) => this.libraries = libraries;
 
-    public string Target => "coq";
+    public string Target => CoqTarget.Name;
 
     /// <summary>
     /// Reads a canonical statement file and returns its main theorem's name; throws <see cref="UserInputException"/>
@@ -75,7 +72,7 @@ public sealed class CoqChecker : IProofChecker
         if (coq is null)
         {
             return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error(
-                "coqc is not installed or does not run. Install Coq ('apt-get install coq', or run 'bash tools/setup.sh').", source: Name)]);
+                "coqc is not installed or does not run. " + CoqTarget.InstallAdvice, source: Name)]);
         }
 
         run.Version = coq.Version;
@@ -104,7 +101,7 @@ public sealed class CoqChecker : IProofChecker
             return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error($"The sandbox cannot run: {Sandbox.WhyUnavailable} {Sandbox.InstallAdvice}", source: "sandbox")]);
         }
 
-        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
+        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? CoqTarget.DefaultTimeout);
         return await new CompileAndClose(run, workspace, libraries,
             library => CandidateFile.Build(source, split.Sentences, canonical.Preamble, library), match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -16,7 +16,7 @@ public static class CoqProbe
                 Version = coq?.Version,
                 Location = coq?.Coqc,
                 Advice = coq is null
-                    ? "Install Coq 8.16 or later ('apt-get install coq', or run 'bash tools/setup.sh')."
+                    ? CoqTarget.InstallAdvice
                     : $"standard library at {coq.Library} ({coq.StandardLibrary.Count} libraries)",
             },
         ];

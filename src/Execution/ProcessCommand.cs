@@ -39,6 +39,9 @@ public sealed record ProcessCommand
     /// <summary>When set, the process runs inside the bubblewrap sandbox with these limits.</summary>
     public SandboxPolicy? Sandbox { get; init; }
 
+    /// <summary>The nice value the program runs at (0 = the caller's priority); see <see cref="CheckerPriority"/>.</summary>
+    public int Niceness { get; init; }
+
     [Pure]
     public ProcessCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = [.. arguments] };
 
@@ -63,6 +66,13 @@ public sealed record ProcessCommand
 
     [Pure]
     public ProcessCommand WithSandbox(SandboxPolicy? sandbox) => this with { Sandbox = sandbox };
+
+    [Pure]
+    public ProcessCommand WithNiceness(int niceness) => this with { Niceness = niceness };
+
+    /// <summary>Runs the program at the priority checkers get (<see cref="CheckerPriority.Niceness"/>), below the model's.</summary>
+    [Pure]
+    public ProcessCommand AsChecker() => WithNiceness(CheckerPriority.Niceness);
 
     /// <summary>The command line for messages, with arguments quoted where needed (never executed as a string).</summary>
     public override string ToString() =>

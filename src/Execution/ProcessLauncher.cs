@@ -14,12 +14,16 @@ namespace ProofCheck.Execution;
 /// the parent links and misses those orphans (lake → lean, make → coqc). Inside the sandbox the PID namespace
 /// does the same job: when bubblewrap dies, everything in it dies;</item>
 /// <item>the exact argument vector: CliWrap joins arguments into one escaped string that .NET splits again; we
-/// hand .NET the list itself, so no argument can ever be re-split or re-quoted.</item>
+/// hand .NET the list itself, so no argument can ever be re-split or re-quoted;</item>
+/// <item>a lower CPU priority for checkers (<see cref="CheckerPriority"/>), so a run's generation keeps its speed.</item>
 /// </list>
 /// </summary>
 internal static partial class ProcessLauncher
 {
     private static readonly string? Setsid = OperatingSystem.IsLinux() ? ExecutableResolver.Resolve("setsid") : null;
+
+    /// <summary>The shell that sets a checker's priority (<see cref="CheckerPriority"/>); without one, checkers keep the caller's.</summary>
+    private static readonly string? Shell = OperatingSystem.IsLinux() ? ExecutableResolver.Resolve("sh") : null;
 
     /// <summary>
     /// Starts <paramref name="command"/> with the given pipes. Cancelling <paramref name="forceful"/> kills the whole
@@ -32,8 +36,7 @@ internal static partial class ProcessLauncher
             ?? throw new ProcessStartException(
                 $"Cannot start '{command.Program}': it was not found{(command.Program.Contains('/', StringComparison.Ordinal) ? string.Empty : " on PATH")}.");
 
-        var program = resolved;
-        IReadOnlyList<string> arguments = command.Arguments;
+        IReadOnlyList<string> argv;
         if (command.Sandbox is { } policy)
         {
             if (!probing)
@@ -42,12 +45,22 @@ internal static partial class ProcessLauncher
             }
 
             Directory.CreateDirectory(policy.WritableDirectory);
-            (program, var wrapped) = Sandbox.Wrap(command, resolved, policy);
-            arguments = wrapped;
+            var (bwrap, wrapped) = Sandbox.Wrap(command, resolved, policy);
+            argv = [bwrap, .. wrapped];
+        }
+        else
+        {
+            argv = Shell is null ? [resolved, .. command.Arguments] : CheckerPriority.Wrap([resolved, .. command.Arguments], command.Niceness, Shell);
         }
 
-        IReadOnlyList<string> argv = Setsid is null ? arguments : [program, .. arguments];
-        var cli = Cli.Wrap(Setsid ?? program)
+        // argv[0] is the program; with setsid in front, all of argv becomes setsid's arguments.
+        var program = Setsid ?? argv[0];
+        if (Setsid is null)
+        {
+            argv = argv.Skip(1).ToList();
+        }
+
+        var cli = Cli.Wrap(program)
             .WithValidation(CommandResultValidation.None)
             .WithStandardInputPipe(stdin)
             .WithStandardOutputPipe(stdout)

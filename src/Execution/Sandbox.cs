@@ -65,17 +65,19 @@ public static class Sandbox
         args.AddRange(["--chdir", command.WorkingDirectory is null ? writable : Path.GetFullPath(command.WorkingDirectory)]);
         args.AddRange(["--setenv", "HOME", writable, "--setenv", "TMPDIR", writable]);
 
-        args.Add("--");
-        args.Add("prlimit");
-        args.Add("--as=" + policy.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture));
+        var inner = new List<string> { "prlimit", "--as=" + policy.MemoryLimitBytes.ToString(CultureInfo.InvariantCulture) };
         if (policy.CpuSeconds is { } cpu)
         {
-            args.Add("--cpu=" + cpu.ToString(CultureInfo.InvariantCulture));
+            inner.Add("--cpu=" + cpu.ToString(CultureInfo.InvariantCulture));
         }
 
+        inner.Add("--");
+        inner.Add(resolvedProgram);
+        inner.AddRange(command.Arguments);
+
+        // The priority is set inside, after bubblewrap's --new-session made the sandbox a scheduling group of its own.
         args.Add("--");
-        args.Add(resolvedProgram);
-        args.AddRange(command.Arguments);
+        args.AddRange(CheckerPriority.Wrap(inner, command.Niceness, "sh"));
         return ("bwrap", args);
     }
 

@@ -21,7 +21,7 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
     private readonly Lock poolGate = new();
     private ReplPool? pool;
 
-    public string Target => "lean";
+    public string Target => LeanTarget.Name;
 
     /// <summary>The REPL pool, once a REPL-mode check created it (for measurements).</summary>
     public ReplPool? Pool => pool;
@@ -164,7 +164,7 @@ public sealed class LeanProofChecker(LeanCheckerOptions? options = null) : IProo
 
     private static CheckReport Report(
         string label, Verdict verdict, IReadOnlyList<Diagnostic> diagnostics, AuditReport? audit, LeanInstallation? lean, LeanRunSettings settings, bool vetted, Stopwatch watch) =>
-        CheckReports.Of("lean", null, [new ObligationResult(label, verdict) { Solver = "lean", Ms = watch.ElapsedMilliseconds, Diagnostics = diagnostics }]) with
+        CheckReports.Of(LeanTarget.Name, null, [new ObligationResult(label, verdict) { Solver = "lean", Ms = watch.ElapsedMilliseconds, Diagnostics = diagnostics }]) with
         {
             CheckerVersion = lean?.Version,
             Sandboxed = settings.Sandboxed,

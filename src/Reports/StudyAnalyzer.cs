@@ -1,6 +1,7 @@
 using ProofCheck.Core;
 using ProofCheck.Reports.Statistics;
 using ProofCheck.Reports.Study;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Reports;
 
@@ -137,7 +138,7 @@ public static class StudyAnalyzer
 
     private static SmtStepFigures SmtSteps(StudyRun run, Stage stage)
     {
-        var proofs = run.Attempts.Where(a => a.Target == "smt" && a.Rounds.Count > 0)
+        var proofs = run.Attempts.Where(a => a.Target == CheckTargets.Smt.Name && a.Rounds.Count > 0)
             .Select(a => stage == Stage.RoundZero ? a.Rounds[0] : a.Rounds[^1])
             .ToList();
         var steps = proofs.SelectMany(p => p.Obligations).ToList();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Grading;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Server;
 
@@ -57,7 +58,7 @@ internal sealed record GradeJob(Problem Problem, bool StatementVetted, string Co
         Dictionary<string, string> byTarget;
         if (statement.ValueKind == JsonValueKind.String)
         {
-            var formal = (body.Targets ?? []).Where(t => t is "coq" or "lean").Distinct().ToList();
+            var formal = (body.Targets ?? []).Where(t => CheckTargets.Find(t) is { NeedsStatement: true }).Distinct().ToList();
             if (formal.Count != 1)
             {
                 throw new UserInputException($"{where}a \"statement\" string needs exactly one of coq or lean in \"targets\"; otherwise send an object {{\"coq\": …, \"lean\": …}}.");
@@ -87,7 +88,7 @@ internal sealed record GradeJob(Problem Problem, bool StatementVetted, string Co
     private static List<string> TargetsOf(GradeRequestBody body, Problem problem, string where)
     {
         var targets = body.Targets is null
-            ? [.. new[] { "coq", "smt" }.Where(t => Grader.Applies(problem, t))]
+            ? [.. new[] { CheckTargets.Coq.Name, CheckTargets.Smt.Name }.Where(t => Grader.Applies(problem, t))]
             : body.Targets.ToList();
         if (targets.Count == 0)
         {
@@ -96,7 +97,7 @@ internal sealed record GradeJob(Problem Problem, bool StatementVetted, string Co
 
         foreach (var t in targets)
         {
-            if (t is not ("coq" or "lean" or "smt"))
+            if (CheckTargets.Find(t) is null)
             {
                 throw new UserInputException($"{where}\"targets\": unknown target '{t}'; use coq, lean and/or smt.");
             }

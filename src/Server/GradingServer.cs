@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Grading;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Server;
 
@@ -157,7 +158,7 @@ public sealed partial class GradingServer : IAsyncDisposable
             {
                 p.Id,
                 p.Title,
-                Targets = new[] { "coq", "lean", "smt" }.Where(t => Grader.Applies(p, t)),
+                Targets = CheckTargets.Names.Where(t => Grader.Applies(p, t)),
                 p.MainTheorem,
                 Statement = p.StatementMarkdown,
                 p.CoqStatement,

@@ -21,7 +21,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
     private const string WholeFile = "whole file";
 
-    public string Target => "smt";
+    public string Target => SmtTarget.Name;
 
     public Task<CheckReport> CheckAsync(CheckRequest request, CancellationToken cancellationToken = default)
     {
@@ -104,7 +104,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
 
     /// <summary>The syntax error that made the whole file unreadable, when that is what the report says.</summary>
     public static Diagnostic? SyntaxErrorOf(CheckReport report) =>
-        report is { Checker: "smt", Obligations: [{ Label: WholeFile, Verdict: Verdict.Failed, Diagnostics: [{ Source: "parser" } syntax] }] } ? syntax : null;
+        report is { Checker: SmtTarget.Name, Obligations: [{ Label: WholeFile, Verdict: Verdict.Failed, Diagnostics: [{ Source: "parser" } syntax] }] } ? syntax : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -228,7 +228,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     }
 
     private static CheckReport Report(CheckRequest request, IReadOnlyList<ObligationResult> results, IReadOnlyList<AuditFinding> findings) =>
-        CheckReports.Of("smt", request, results) with
+        CheckReports.Of(SmtTarget.Name, request, results) with
         {
             // An SMT step states its own claim: there is no separate statement to vet.
             StatementVetted = null,

@@ -16,5 +16,5 @@ public sealed record SmtCheckerOptions
     public int PoolSize { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The limit for each of an obligation's two checks when the request does not set one.</summary>
-    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan DefaultTimeout { get; init; } = SmtTarget.DefaultTimeout;
 }

@@ -11,15 +11,15 @@ internal static class ChatCommand
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model", "-m") { Description = "GGUF path, ollama:NAME, openai:NAME, URL#NAME or replay:FILE (default: $" + ModelSelector.ModelVariable + ")." };
+        var model = CommonOptions.Model();
         var system = new Option<string?>("--system") { Description = "A system message sent before the prompt." };
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Longest answer, in tokens." };
         var temperature = new Option<float?>("--temperature") { Description = "Sampling temperature; 0 = greedy." };
         var seed = new Option<long?>("--seed") { Description = "Seed for reproducible sampling." };
-        var template = new Option<string?>("--template") { Description = "Embedded only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
+        var template = CommonOptions.Template();
         var context = new Option<int?>("--context") { Description = "Embedded only: context length in tokens (default 4096)." };
         var threads = new Option<int?>("--threads") { Description = "Embedded only: CPU threads while generating (default: half the cores, leaving the rest to the checkers)." };
-        var pull = new Option<bool>("--pull") { Description = "Ollama only: pull the model (with a progress bar) if the server does not have it." };
+        var pull = CommonOptions.Pull();
         var timeout = new Option<double?>("--timeout") { Description = "HTTP only: seconds to wait for the server to start (and keep) answering (default 600)." };
         var grammar = new Option<FileInfo?>("--grammar") { Description = "Embedded only: a GBNF grammar file the answer must match." };
         var record = new Option<string?>("--record") { Description = "Append the exchange to this replay file (JSON Lines)." };

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProofCheck.Coq;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Commands;
 
@@ -13,14 +14,10 @@ internal static class CheckCoqCommand
 {
     public static Command Create()
     {
-        var options = new CheckOptions();
+        var options = new CheckOptions(CheckTargets.Coq.DefaultTimeout);
         var file = new Argument<FileInfo>("FILE") { Description = "The proof: a .v file, or a model's Markdown answer (the last ```coq block is checked)." };
         var problem = new Option<string?>("--problem") { Description = "Check against this problem's statement.v, allowed axioms and imports." };
-        var problemsDir = new Option<string>("--problems-dir")
-        {
-            Description = "The problems folder used by --problem.",
-            DefaultValueFactory = _ => "problems",
-        };
+        var problemsDir = CommonOptions.ProblemsDirectory("The problems folder used by --problem.");
         var statement = new Option<FileInfo?>("--statement") { Description = "Check against this canonical statement file (main theorem ending in 'Admitted.')." };
         var allowAxiom = new Option<string[]>("--allow-axiom")
         {
@@ -29,13 +26,14 @@ internal static class CheckCoqCommand
         };
         var command = new Command("coq", "Check a Coq proof of a canonical statement: audit, statement gates, coqc in the sandbox, Print Assumptions.")
         {
-            file, problem, problemsDir, statement, allowAxiom,
+            file, problem, statement, allowAxiom,
         };
+        problemsDir.AddTo(command);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var submission = await ReadAsync(parse.GetValue(file)!, cancellationToken);
-            var request = await ResolveStatementAsync(parse.GetValue(problem), parse.GetValue(problemsDir)!, parse.GetValue(statement), submission, cancellationToken);
+            var request = await ResolveStatementAsync(parse.GetValue(problem), problemsDir.GetValue(parse), parse.GetValue(statement), submission, cancellationToken);
             var axioms = parse.GetValue(allowAxiom) ?? [];
             if (axioms.Length > 0 && parse.GetValue(problem) is not null)
             {
@@ -45,7 +43,7 @@ internal static class CheckCoqCommand
             request = request with
             {
                 AllowedAxioms = axioms.Length > 0 ? axioms : request.AllowedAxioms,
-                Timeout = options.TimeoutFrom(parse, CoqChecker.DefaultTimeout),
+                Timeout = options.TimeoutFrom(parse),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
             };
             var report = await new CoqChecker().CheckAsync(request, cancellationToken);
@@ -69,18 +67,7 @@ internal static class CheckCoqCommand
             return new CheckRequest(submission) { CanonicalStatement = text };
         }
 
-        var found = ProblemSet.Load(problemsDir).Get(problemId!);
-        if (found.CoqStatement is null)
-        {
-            throw new UserInputException($"Problem '{found.Id}' has no Coq statement (statement.v).");
-        }
-
-        return new CheckRequest(submission)
-        {
-            CanonicalStatement = found.CoqStatement,
-            AllowedAxioms = found.AllowedAxioms.GetValueOrDefault("coq"),
-            AllowedImports = found.AllowedImports.GetValueOrDefault("coq"),
-        };
+        return CheckTargets.Request(ProblemSet.Load(problemsDir).Get(problemId!), CheckTargets.Coq, submission);
     }
 
     private static async Task<string> ReadAsync(FileInfo file, CancellationToken cancellationToken)

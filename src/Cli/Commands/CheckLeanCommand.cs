@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProofCheck.Core;
 using ProofCheck.LeanBridge;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Commands;
 
@@ -15,23 +16,24 @@ internal static class CheckLeanCommand
     {
         var file = new Argument<string>("FILE") { Description = "The model's answer: Markdown with a ```lean block (the last complete one is used), or plain Lean." };
         var problem = new Option<string?>("--problem") { Description = "The id of a problem under the problems folder; its statement.lean is the canonical statement." };
-        var problemsDir = new Option<string>("--problems-dir") { Description = "The problems folder used by --problem.", DefaultValueFactory = _ => "problems" };
+        var problemsDir = CommonOptions.ProblemsDirectory("The problems folder used by --problem.");
         var statement = new Option<string?>("--statement") { Description = "A canonical statement file (imports, definitions, main theorem ending in := by sorry)." };
         var project = new Option<string?>("--lean-project") { Description = $"The Lake project with Mathlib to check in (default: ${LeanBridge.Running.LeanDiscovery.ProjectVariable})." };
         var mode = new Option<string>("--mode") { Description = "file: authoritative check; repl: fast failures from a warm REPL, then file mode for the verdict.", DefaultValueFactory = _ => "file" };
         mode.AcceptOnlyFromAmong("file", "repl");
         var repl = new Option<string?>("--lean-repl") { Description = $"The Lean REPL program for --mode repl (default: found in the project, ${LeanBridge.Running.LeanDiscovery.ReplVariable}, or PATH)." };
-        var options = new CheckOptions();
+        var options = new CheckOptions(CheckTargets.Lean.DefaultTimeout);
         var command = new Command("lean", "Check a Lean 4 proof: static audit, statement fidelity (token-for-token and in a clean context), axioms, then Lean itself.")
         {
-            file, problem, problemsDir, statement, project, mode, repl,
+            file, problem, statement, project, mode, repl,
         };
+        problemsDir.AddTo(command);
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var request = BuildRequest(parse.GetValue(file)!, parse.GetValue(problem), parse.GetValue(problemsDir)!, parse.GetValue(statement)) with
+            var request = BuildRequest(parse.GetValue(file)!, parse.GetValue(problem), problemsDir.GetValue(parse), parse.GetValue(statement)) with
             {
-                Timeout = options.TimeoutFrom(parse, TimeSpan.FromMinutes(5)),
+                Timeout = options.TimeoutFrom(parse),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
             };
             await using var checker = new LeanProofChecker(new LeanCheckerOptions { ProjectDirectory = parse.GetValue(project), ReplPath = parse.GetValue(repl), Mode = parse.GetValue(mode) == "repl" ? LeanMode.Repl : LeanMode.File });
@@ -51,22 +53,13 @@ internal static class CheckLeanCommand
         var submission = ReadFile(file, "proof");
         if (problemId is not null)
         {
-            return ForProblem(ProblemSet.Load(problemsDir).Get(problemId), submission);
+            return CheckTargets.Request(ProblemSet.Load(problemsDir).Get(problemId), CheckTargets.Lean, submission);
         }
 
         return statementFile is null
             ? new CheckRequest(submission) { StatementVetted = false }
             : new CheckRequest(submission) { CanonicalStatement = ReadFile(statementFile, "statement") };
     }
-
-    /// <summary>The one place a problem becomes a Lean check: its statement, allowed axioms and imports.</summary>
-    internal static CheckRequest ForProblem(Problem problem, string submission) =>
-        new(submission)
-        {
-            CanonicalStatement = problem.LeanStatement ?? throw new UserInputException($"Problem '{problem.Id}' has no Lean statement (statement.lean)."),
-            AllowedAxioms = problem.AllowedAxioms.GetValueOrDefault("lean"),
-            AllowedImports = problem.AllowedImports.GetValueOrDefault("lean"),
-        };
 
     private static string ReadFile(string path, string what) =>
         File.Exists(path) ? File.ReadAllText(path) : throw new UserInputException($"The {what} file '{path}' does not exist.");

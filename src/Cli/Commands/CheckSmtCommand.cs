@@ -2,6 +2,7 @@ using System.CommandLine;
 using ProofCheck.Core;
 using ProofCheck.Smt;
 using ProofCheck.Smt.Solvers;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class CheckSmtCommand
 {
     public static Command Create()
     {
-        var options = new CheckOptions();
+        var options = new CheckOptions(CheckTargets.Smt.DefaultTimeout);
         var file = new Argument<FileInfo>("FILE") { Description = "An SMT-LIB obligation file: obligations separated by (reset), each ending in (assert (not CLAIM)) and (check-sat); ';' comment lines above an obligation are its label." };
         var solver = new Option<string>("--solver")
         {
@@ -46,7 +47,7 @@ internal static class CheckSmtCommand
             };
             var request = new CheckRequest(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false))
             {
-                Timeout = options.TimeoutFrom(parse, new SmtCheckerOptions().DefaultTimeout),
+                Timeout = options.TimeoutFrom(parse),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
             };
             await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = kind });

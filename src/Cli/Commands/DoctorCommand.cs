@@ -20,7 +20,7 @@ internal static class DoctorCommand
 
     public static Command Create()
     {
-        var json = new Option<bool>("--json") { Description = "Print the findings as JSON." };
+        var json = CommonOptions.Json("Print the findings as JSON.");
         var bench = new Option<string?>("--bench") { Description = "Measure a checker's latency on this machine instead (lean: file mode vs the REPL pool)." };
         var command = new Command("doctor", "Show which checkers and model backends are available, their versions, whether the sandbox works, and what to install for what is missing.");
         command.Options.Add(json);

@@ -11,7 +11,7 @@ internal static class LeanBenchCommand
 
     public static async Task<int> RunAsync(string target, bool json, CancellationToken cancellationToken)
     {
-        if (target != "lean")
+        if (target != LeanTarget.Name)
         {
             throw new UserInputException($"--bench knows 'lean' only (got '{target}').");
         }

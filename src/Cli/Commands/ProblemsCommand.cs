@@ -19,11 +19,7 @@ internal static class ProblemsCommand
         return problems;
     }
 
-    private static Option<string> DirOption() => new("--dir")
-    {
-        Description = "The problems folder (one sub-folder per problem).",
-        DefaultValueFactory = _ => "problems",
-    };
+    private static RenamedOption<string> DirOption() => CommonOptions.ProblemsDirectory();
 
     private static Argument<string[]> PatternsArgument() => new("patterns")
     {
@@ -35,11 +31,12 @@ internal static class ProblemsCommand
     {
         var dir = DirOption();
         var patterns = PatternsArgument();
-        var json = new Option<bool>("--json") { Description = "Print the problems as JSON." };
-        var command = new Command("list", "List the problems: id, provenance, which formal statements and reference proofs each has.") { dir, patterns, json };
+        var json = CommonOptions.Json("Print the problems as JSON.");
+        var command = new Command("list", "List the problems: id, provenance, which formal statements and reference proofs each has.") { patterns, json };
+        dir.AddTo(command);
         command.SetAction(parse =>
         {
-            var set = ProblemSet.Load(parse.GetValue(dir)!);
+            var set = ProblemSet.Load(dir.GetValue(parse));
             var selected = set.Select(parse.GetValue(patterns) ?? []);
             if (parse.GetValue(json))
             {
@@ -59,11 +56,12 @@ internal static class ProblemsCommand
     {
         var dir = DirOption();
         var id = new Argument<string>("id") { Description = "The problem's id, e.g. repunit-prime or repunit-prime/base-3." };
-        var json = new Option<bool>("--json") { Description = "Print the problem, with all its files, as JSON." };
-        var command = new Command("show", "Show one problem: provenance, statements (Markdown, Lean, Coq), reference proofs and variants.") { dir, id, json };
+        var json = CommonOptions.Json("Print the problem, with all its files, as JSON.");
+        var command = new Command("show", "Show one problem: provenance, statements (Markdown, Lean, Coq), reference proofs and variants.") { id, json };
+        dir.AddTo(command);
         command.SetAction(parse =>
         {
-            var set = ProblemSet.Load(parse.GetValue(dir)!);
+            var set = ProblemSet.Load(dir.GetValue(parse));
             var problem = set.Get(parse.GetValue(id)!);
             if (parse.GetValue(json))
             {
@@ -84,32 +82,34 @@ internal static class ProblemsCommand
         var dir = DirOption();
         var patterns = PatternsArgument();
         var strict = new Option<bool>("--strict") { Description = "Count a check that could not run here (a checker is missing) as a failure." };
-        var jobs = new Option<int?>("--jobs") { Description = "How many checks run at once (default: the number of processors)." };
-        var options = new CheckOptions();
+        var workers = CommonOptions.Workers("How many checks run at once (default: the number of processors).", () => Math.Max(1, Environment.ProcessorCount));
+        var options = new CheckOptions(ValidationOptions.DefaultTimeout);
         var command = new Command(
             "validate",
             "Check every manifest, statement file (generated variants included), reference proof (must be Verified) and broken copy (must not be). " +
             "Exit codes: 0 all good, 1 a check failed (or, with --strict, could not run), 2 bad input.")
         {
-            dir, patterns, strict, jobs,
+            patterns, strict,
         };
+        dir.AddTo(command);
+        workers.AddTo(command);
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var set = ProblemSet.Read(parse.GetValue(dir)!);
+            var set = ProblemSet.Read(dir.GetValue(parse));
             var wanted = parse.GetValue(patterns) ?? [];
             var subset = wanted.Length == 0 ? set : set.Restrict(set.Select(wanted));
-            var parallelism = parse.GetValue(jobs) ?? Math.Max(1, Environment.ProcessorCount);
+            var parallelism = workers.GetValue(parse);
             if (parallelism < 1)
             {
-                throw new UserInputException($"--jobs must be at least 1 (got {parallelism}).");
+                throw new UserInputException($"{workers.Name} must be at least 1 (got {parallelism}).");
             }
 
             var validator = new ProblemValidator(new ValidationOptions
             {
                 Checkers = ValidationCheckers.Available(),
                 LeanMainTheorem = ValidationCheckers.LeanMainTheorem(),
-                Timeout = options.TimeoutFrom(parse, TimeSpan.FromSeconds(120)),
+                Timeout = options.TimeoutFrom(parse),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
                 MaxParallelism = parallelism,
             });

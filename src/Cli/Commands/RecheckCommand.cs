@@ -13,19 +13,20 @@ internal static class RecheckCommand
     public static Command Create()
     {
         var runArg = new Argument<string>("run") { Description = "The run id." };
-        var workers = new Option<int>("--workers", "-j") { Description = "Checks at once.", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var workers = CommonOptions.Workers("Checks at once (default: the number of processors).", () => Math.Max(1, Environment.ProcessorCount));
         var store = RunStoreOption.Create();
         var command = new Command("recheck", "Re-run the checkers over every stored artifact of a run (e.g. after a checker upgrade); earlier results are kept.")
         {
-            runArg, workers, store,
+            runArg, store,
         };
+        workers.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             using var runs = RunStore.OpenExisting(parse.GetValue(store)!);
             var run = runs.GetRun(parse.GetValue(runArg)!);
             await using var checkers = RunCheckers.Create();
             var changed = 0;
-            var pass = await RecheckEngine.RunAsync(runs, run, checkers.ByTarget, parse.GetValue(workers), check =>
+            var pass = await RecheckEngine.RunAsync(runs, run, checkers.ByTarget, workers.GetValue(parse), check =>
             {
                 var original = runs.FindCheck(run.Id, check.ProblemId, check.Sample, check.Target, check.Round, 0);
                 if (original is not null && original.Verdict != check.Verdict)

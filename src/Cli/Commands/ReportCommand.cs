@@ -19,7 +19,7 @@ internal static class ReportCommand
     {
         var runArg = new Argument<string>("run") { Description = "The run to report on." };
         var otherArg = new Argument<string?>("run-b") { Description = "A second run: both are paired on their common problems (two models, or two prompts).", Arity = ArgumentArity.ZeroOrOne };
-        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of tables (fields: README, \"proofcheck report --json\")." };
+        var json = CommonOptions.Json("Print one JSON document instead of tables (fields: README, \"proofcheck report --json\").");
         var csv = new Option<string?>("--csv") { Description = $"Also write DIR/{StudyCsv.FileName}: one row per problem, target, sample and round (of the first run)." };
         var html = new Option<string?>("--html") { Description = "Also write a self-contained HTML report (plots inline, no network) to FILE." };
         var store = RunStoreOption.Create();

@@ -9,6 +9,7 @@ using ProofCheck.Pipeline.Reports;
 using ProofCheck.Pipeline.Runs;
 using ProofCheck.Pipeline.Store;
 using Spectre.Console;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Commands;
 
@@ -25,10 +26,10 @@ internal static class RunCommand
             Description = "Problems to run: ids, globs (repunit-prime/*), tag:NAME or kind:KIND. None means all.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var model = new Option<string?>("--model", "-m") { Description = "GGUF path, ollama:NAME, openai:NAME, URL#NAME or replay:FILE (default: $" + ModelSelector.ModelVariable + ")." };
+        var model = CommonOptions.Model();
         var samples = new Option<int>("--samples", "-k") { Description = "Independent samples per problem.", DefaultValueFactory = _ => 1 };
         var rounds = new Option<int>("--rounds", "-r") { Description = "Repair rounds per sample and target.", DefaultValueFactory = _ => 2 };
-        var targets = new Option<string>("--targets") { Description = "Comma-separated: lean, coq, smt.", DefaultValueFactory = _ => "coq,smt" };
+        var targets = new Option<string>("--targets") { Description = $"Comma-separated: {string.Join(", ", CheckTargets.Names)}.", DefaultValueFactory = _ => "coq,smt" };
         var prompt = new Option<string>("--prompt") { Description = "Prove prompt style: plain or reflective (or any prove-STYLE.md in --prompts).", DefaultValueFactory = _ => "plain" };
         var prompts = new Option<string?>("--prompts") { Description = "A folder of prompt templates overriding the shipped ones, file by file." };
         var maxTokens = new Option<int>("--max-tokens")
@@ -41,26 +42,28 @@ internal static class RunCommand
         var temperature = new Option<float?>("--temperature") { Description = "Sampling temperature (0-2) sent with every request (default: the backend's)." };
         var topP = new Option<float?>("--top-p") { Description = "Nucleus sampling threshold (0-1] sent with every request (default: the backend's)." };
         var seed = new Option<int?>("--seed") { Description = "Mixed into every sample's seed, to draw a different but repeatable set of samples." };
-        var workers = new Option<int>("--workers", "-j") { Description = "Samples worked on at once (checks of one overlap generation of another); may change on --resume.", DefaultValueFactory = _ => 2 };
+        var workers = CommonOptions.Workers("Samples worked on at once (checks of one overlap generation of another); may change on --resume.", () => 2);
         var requests = new Option<int>("--parallel-requests") { Description = "Model requests in flight at once (raise for a server that batches); may change on --resume.", DefaultValueFactory = _ => 1 };
-        var dir = new Option<string>("--dir") { Description = "The problems folder.", DefaultValueFactory = _ => "problems" };
+        var dir = CommonOptions.ProblemsDirectory();
         var store = RunStoreOption.Create();
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with the settings it was started with (options that differ are refused)." };
         var allowModelChange = new Option<bool>("--allow-model-change") { Description = "With --resume: continue with the --model (and --template/--threads/--context) given, not the stored one." };
-        var template = new Option<string?>("--template") { Description = "Embedded model only: a built-in chat template (chatml, llama3, …) for GGUF files without one." };
+        var template = CommonOptions.Template();
         var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads while generating (0 = half the cores, leaving the rest to the checkers)." };
-        var pull = new Option<bool>("--pull") { Description = "Ollama only: pull the model (with a progress bar) if the server does not have it." };
+        var pull = CommonOptions.Pull();
         var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens (0 = the model's trained length).", DefaultValueFactory = _ => 4096 };
-        var timeout = new Option<int?>("--timeout") { Description = "Checker time limit per obligation, in seconds (default: each checker's own)." };
-        var noSandbox = new Option<bool>("--no-sandbox") { Description = "Run checkers without the sandbox (recorded with every result). Only for trusted input." };
+        var timeout = CommonOptions.CheckerTimeout();
+        var noSandbox = CommonOptions.NoSandbox();
         var command = new Command(
             "run",
             "Prove, formalize, check and repair: run a model over problems and store every step.\n" +
             "Exit codes: 0 every target of every problem Verified; 1 otherwise (or stopped); 2 bad input or a model that fails; 3 a needed checker is missing; 130 Ctrl-C.")
         {
-            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, workers, requests, dir, store, resume, allowModelChange,
+            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, requests, store, resume, allowModelChange,
             template, threads, pull, context, timeout, noSandbox,
         };
+        workers.AddTo(command);
+        dir.AddTo(command);
         command.SetAction(async (parse, outer) =>
         {
             // Ctrl-C and SIGTERM stop the run between steps (every finished step is already stored); a second
@@ -69,7 +72,7 @@ internal static class RunCommand
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, StopOnce(stop));
             using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnce(stop));
             var ct = stop.Token;
-            var workerCount = parse.GetValue(workers);
+            var workerCount = workers.GetValue(parse);
             if (workerCount < 1)
             {
                 throw new UserInputException("--workers must be at least 1.");
@@ -115,7 +118,7 @@ internal static class RunCommand
             }
             else
             {
-                var set = ProblemSet.Load(parse.GetValue(dir)!);
+                var set = ProblemSet.Load(dir.GetValue(parse));
                 var selected = set.Select(parse.GetValue(patterns) ?? []);
                 var promptsDir = parse.GetValue(prompts) is { } p ? Path.GetFullPath(p) : null;
                 string modelSpec;
@@ -146,7 +149,7 @@ internal static class RunCommand
                     PromptsDirectory = promptsDir,
                     PromptsHash = Pipeline.Prompts.PromptLibrary.OverridesHash(promptsDir),
                     ProblemsDirectory = Path.GetFullPath(set.Directory),
-                    CheckTimeoutSeconds = parse.GetValue(timeout),
+                    CheckTimeoutSeconds = CommonOptions.WholeSeconds(parse, timeout),
                     Sandboxed = !parse.GetValue(noSandbox),
                 };
                 config.Validate();
@@ -209,7 +212,7 @@ internal static class RunCommand
     private static RunConfig ResumedConfig(
         ParseResult parse, RunInfo run, Argument<string[]> patterns, Option<string?> model, Option<int> samples, Option<int> rounds, Option<string> targets,
         Option<string> prompt, Option<string?> prompts, Option<int> maxTokens, Option<float?> temperature, Option<float?> topP, Option<int?> seed,
-        Option<string> dir, Option<bool> allowModelChange, Option<string?> template, Option<int> threads, Option<int> context, Option<int?> timeout,
+        RenamedOption<string> dir, Option<bool> allowModelChange, Option<string?> template, Option<int> threads, Option<int> context, Option<double?> timeout,
         Option<bool> noSandbox)
     {
         if (parse.GetValue(patterns) is { Length: > 0 })
@@ -233,8 +236,9 @@ internal static class RunCommand
         check.Same(temperature, Text(c.Temperature), v => Text(v));
         check.Same(topP, Text(c.TopP), v => Text(v));
         check.Same(seed, Text(c.Seed), v => Text(v));
-        check.Same(dir, c.ProblemsDirectory, Path.GetFullPath);
-        check.Same(timeout, Text(c.CheckTimeoutSeconds), v => Text(v));
+        check.Same(dir.Current, c.ProblemsDirectory, Path.GetFullPath);
+        check.Same(dir.Old, c.ProblemsDirectory, Path.GetFullPath);
+        check.Same(timeout, Text(c.CheckTimeoutSeconds), _ => Text(CommonOptions.WholeSeconds(parse, timeout)));
         check.Same(noSandbox, Text(!c.Sandboxed), v => Text(v));
         var allow = parse.GetValue(allowModelChange);
         check.ThrowIfRefused(allow);

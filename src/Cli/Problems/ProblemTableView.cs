@@ -1,5 +1,6 @@
 using ProofCheck.Pipeline.Problems;
 using Spectre.Console;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Problems;
 
@@ -18,7 +19,7 @@ internal static class ProblemTableView
 
         foreach (var p in problems)
         {
-            var formal = string.Join(' ', new[] { p.LeanStatement is null ? null : "lean", p.CoqStatement is null ? null : "coq" }.OfType<string>());
+            var formal = string.Join(' ', CheckTargets.WithStatements.Where(t => CheckTargets.StatementOf(p, t) is not null).Select(t => t.Name));
             var proofs = string.Join(' ', p.ReferenceProofs.Keys.Select(t => p.BrokenProofs.ContainsKey(t) ? $"{t}+broken" : t));
             var variation = p.Variation ?? (set.VariantsOf(p.Id) is { Count: > 0 } v ? $"{v.Count} variants" : string.Empty);
             string[] cells =

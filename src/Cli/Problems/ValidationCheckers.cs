@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Problems;
 
@@ -9,7 +10,7 @@ namespace ProofCheck.Cli.Problems;
 /// </summary>
 internal static class ValidationCheckers
 {
-    public static IReadOnlyList<IProofChecker> Available() => [new LeanBridge.LeanProofChecker(), new Coq.CoqChecker(), new Smt.SmtChecker()];
+    public static IReadOnlyList<IProofChecker> Available() => [.. CheckTargets.All.Select(t => t.CreateChecker())];
 
     /// <summary>The Lean grammar's main-theorem finder, used to check that a statement.lean names its main theorem.</summary>
     public static Func<string, string>? LeanMainTheorem() => LeanBridge.Syntax.LeanSyntax.MainTheoremName;

@@ -2,6 +2,7 @@ using ProofCheck.Core;
 using ProofCheck.Pipeline.Store;
 using ProofCheck.Reports.Output;
 using Spectre.Console;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Cli.Runs;
 
@@ -53,7 +54,7 @@ internal static class ProblemRunView
                     var obligations = check?.Report.Obligations.Count ?? 0;
                     console.MarkupLine($"[bold]{target}[/] round {artifact.Round}: {verdict}" +
                         (check?.Report.CheckerVersion is { } v ? $" ({Markup.Escape(check.Report.Checker)} {Markup.Escape(v)})" : string.Empty) +
-                        (target == "smt" && check is not null ? $" · {obligations} obligation(s)" : string.Empty));
+                        (target == CheckTargets.Smt.Name && check is not null ? $" · {obligations} obligation(s)" : string.Empty));
                     if (!artifact.HasCode)
                     {
                         // The raw answer says why there was no code (a refusal, prose, a wrong fence).

@@ -1,12 +1,11 @@
 using ProofCheck.Cli.Problems;
 using ProofCheck.Core;
-using ProofCheck.Smt;
 
 namespace ProofCheck.Cli.Runs;
 
 /// <summary>
-/// The checkers a run uses, by target: the ones this build registers for validation (one list for the whole
-/// product), plus the SMT checker when that list does not carry it yet.
+/// The checkers a run uses, by target: one of each target's default checker (<see cref="Pipeline.Targets.CheckTargets.All"/>),
+/// the same list <c>problems validate</c> uses.
 /// </summary>
 internal sealed class RunCheckers : IAsyncDisposable
 {
@@ -23,11 +22,6 @@ internal sealed class RunCheckers : IAsyncDisposable
         foreach (var checker in ValidationCheckers.Available())
         {
             byTarget.TryAdd(checker.Target, checker);
-        }
-
-        if (!byTarget.ContainsKey("smt"))
-        {
-            byTarget["smt"] = new SmtChecker();
         }
 
         return new RunCheckers(byTarget);

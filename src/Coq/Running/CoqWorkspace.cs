@@ -81,6 +81,7 @@ internal sealed class CoqWorkspace : IDisposable
             .WithWorkingDirectory(stageFolder)
             .WithTimeout(remaining)
             .WithOutputLimit(1024 * 1024)
+            .AsChecker()
             .WithSandbox(sandboxed ? new SandboxPolicy(stageFolder) { MemoryLimitBytes = MemoryLimitBytes }.WithReadOnlyPaths(readOnly) : null);
         return await ProcessRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
     }

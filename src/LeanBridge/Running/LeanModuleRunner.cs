@@ -40,7 +40,7 @@ public static class LeanModuleRunner
 
     internal static ProcessCommand Command(LeanInstallation lean, string program, string workDir, LeanRunSettings settings)
     {
-        var command = new ProcessCommand(program).WithWorkingDirectory(workDir).WithTimeout(settings.Timeout);
+        var command = new ProcessCommand(program).WithWorkingDirectory(workDir).WithTimeout(settings.Timeout).AsChecker();
         foreach (var (name, value) in lean.Environment)
         {
             command = command.WithEnvironment(name, value);

@@ -4,7 +4,7 @@ namespace ProofCheck.LeanBridge.Running;
 public sealed record LeanRunSettings
 {
     /// <summary>Wall-clock limit per Lean process; the whole process tree is killed when it passes.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan Timeout { get; init; } = LeanTarget.DefaultTimeout;
 
     /// <summary>Passed as <c>-DmaxHeartbeats</c> (Lean's default is 200000; 0 would mean unlimited and is refused).</summary>
     public int MaxHeartbeats { get; init; } = 400_000;

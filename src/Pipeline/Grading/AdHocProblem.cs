@@ -1,5 +1,6 @@
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Grading;
 
@@ -17,12 +18,12 @@ public static class AdHocProblem
     /// </summary>
     public static Problem From(IReadOnlyDictionary<string, string> statements)
     {
-        var coq = statements.GetValueOrDefault("coq");
-        var lean = statements.GetValueOrDefault("lean");
-        var unknown = statements.Keys.Where(k => k is not "coq" and not "lean").ToList();
+        var coq = statements.GetValueOrDefault(CheckTargets.Coq.Name);
+        var lean = statements.GetValueOrDefault(CheckTargets.Lean.Name);
+        var unknown = statements.Keys.Where(k => !CheckTargets.WithStatements.Any(t => t.Name == k)).ToList();
         if (unknown.Count > 0)
         {
-            throw new UserInputException($"statement: unknown target(s) {string.Join(", ", unknown)}; canonical statements exist for coq and lean (SMT needs none).");
+            throw new UserInputException($"statement: unknown target(s) {string.Join(", ", unknown)}; canonical statements exist for {string.Join(" and ", CheckTargets.WithStatements)} (SMT needs none).");
         }
 
         string? theorem = null;

@@ -3,6 +3,7 @@ using ProofCheck.Pipeline.Loop;
 using ProofCheck.Pipeline.Problems;
 using ProofCheck.Pipeline.Runs;
 using ProofCheck.Pipeline.Store;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Grading;
 
@@ -23,7 +24,7 @@ public sealed class Grader(IReadOnlyDictionary<string, IProofChecker> checkers, 
     public static bool IsTruncated(string? finishReason) => finishReason is not null && TruncatedFinishReasons.Contains(finishReason);
 
     /// <summary>Whether <paramref name="target"/> can be graded on <paramref name="problem"/> (Coq needs a Coq statement, Lean a Lean one).</summary>
-    public static bool Applies(Problem problem, string target) => RunConfig.KnownTargets.Contains(target) && TargetRules.Applies(problem, target);
+    public static bool Applies(Problem problem, string target) => CheckTargets.Applies(problem, target);
 
     /// <param name="statementVetted">False for a caller's own statement (<see cref="AdHocProblem"/>): reports then say "statement unvetted".</param>
     public async Task<Grade> GradeAsync(

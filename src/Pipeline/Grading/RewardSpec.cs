@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Grading;
 
@@ -102,7 +103,7 @@ public sealed record RewardSpec
 
     private double TargetScore(CheckReport report)
     {
-        if (report.Checker != "smt" || report.Obligations.Count == 0)
+        if (report.Checker != CheckTargets.Smt.Name || report.Obligations.Count == 0)
         {
             return report.Verdict == Verdict.Verified ? 1 : 0;
         }

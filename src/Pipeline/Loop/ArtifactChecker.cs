@@ -2,6 +2,7 @@ using ProofCheck.Core;
 using ProofCheck.Pipeline.Problems;
 using ProofCheck.Pipeline.Runs;
 using ProofCheck.Pipeline.Store;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Loop;
 
@@ -24,17 +25,17 @@ public static class ArtifactChecker
         {
             var fence = FenceLanguages.FenceFor(artifact.Target);
             return Single(artifact.Target, Verdict.Failed,
-                $"The model's answer contains no {TargetRules.LanguageName(artifact.Target)} code: no complete, non-empty ```{fence} fenced block was found (a block ends at a closing ``` line), so there was nothing to check.");
+                $"The model's answer contains no {CheckTargets.Get(artifact.Target).LanguageName} code: no complete, non-empty ```{fence} fenced block was found (a block ends at a closing ``` line), so there was nothing to check.");
         }
 
         if (!checkers.TryGetValue(artifact.Target, out var checker))
         {
             return Single(artifact.Target, Verdict.CheckerUnavailable,
-                $"This build of ProofCheck has no {TargetRules.LanguageName(artifact.Target)} checker; the artifact is stored and can be checked later with 'proofcheck recheck'.");
+                $"This build of ProofCheck has no {CheckTargets.Get(artifact.Target).LanguageName} checker; the artifact is stored and can be checked later with 'proofcheck recheck'.");
         }
 
         // Checkers answer a missing tool with a CheckerUnavailable report themselves (IProofChecker's contract).
-        var request = TargetRules.Request(problem, artifact.Target, artifact.Content, config.CheckTimeoutSeconds, config.Sandboxed);
+        var request = CheckTargets.Request(problem, CheckTargets.Get(artifact.Target), artifact.Content, config.CheckTimeoutSeconds is { } s ? TimeSpan.FromSeconds(s) : null, config.Sandboxed);
         return await checker.CheckAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using ProofCheck.Core;
 using ProofCheck.LeanBridge.Extraction;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Loop;
 
@@ -25,7 +26,7 @@ internal static class ArtifactExtractor
             return (string.Empty, false);
         }
 
-        if (target == "smt")
+        if (target == CheckTargets.Smt.Name)
         {
             var file = new StringBuilder();
             for (var i = 0; i < blocks.Count; i++)

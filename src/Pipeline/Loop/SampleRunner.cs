@@ -7,6 +7,7 @@ using ProofCheck.Pipeline.Problems;
 using ProofCheck.Pipeline.Prompts;
 using ProofCheck.Pipeline.Runs;
 using ProofCheck.Pipeline.Store;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Loop;
 
@@ -23,7 +24,7 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var targets = Config.Targets.Where(t => TargetRules.Applies(problem, t)).ToList();
+        var targets = Config.Targets.Where(t => CheckTargets.Applies(problem, t)).ToList();
         var values = BaseValues();
 
         var prove = await ExchangeAsync(
@@ -78,9 +79,9 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
                 () => context.Prompts.Render(PromptLibrary.Repair, new Dictionary<string, string>(values)
                 {
                     ["target"] = target,
-                    ["target_language"] = TargetRules.LanguageName(target),
+                    ["target_language"] = CheckTargets.Get(target).LanguageName,
                     ["fence"] = FenceLanguages.FenceFor(target),
-                    ["answer_format"] = target == "smt"
+                    ["answer_format"] = target == CheckTargets.Smt.Name
                         ? "one ```smt2 fenced block per proof step, each a complete obligation ending in (check-sat)"
                         : $"one fenced block opened with ```{FenceLanguages.FenceFor(target)}",
                     ["previous_round"] = previous.Round.ToString(System.Globalization.CultureInfo.InvariantCulture),

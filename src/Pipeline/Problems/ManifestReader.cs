@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Problems;
 
@@ -10,7 +11,7 @@ namespace ProofCheck.Pipeline.Problems;
 /// </summary>
 internal sealed class ManifestReader
 {
-    public static readonly IReadOnlyList<string> Targets = ["lean", "coq"];
+    public static readonly IReadOnlyList<string> Targets = [.. CheckTargets.WithStatements.Select(t => t.Name)];
 
     private static readonly string[] TopLevelKeys = ["id", "title", "provenance", "tags", "theorem", "allowed", "variants"];
 
@@ -143,7 +144,7 @@ internal sealed class ManifestReader
 
         if (node is not YamlMappingNode map)
         {
-            Error(node, "'allowed' must map a target (lean, coq) to its axioms and imports");
+            Error(node, $"'allowed' must map a target ({string.Join(", ", Targets)}) to its axioms and imports");
             return (axioms, imports);
         }
 

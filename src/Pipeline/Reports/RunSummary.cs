@@ -1,6 +1,7 @@
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Loop;
 using ProofCheck.Pipeline.Store;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Reports;
 
@@ -65,7 +66,7 @@ public static class RunSummary
 
             // A sample whose prove or formalize answer was unfinished has no artifacts: it gets one outcome per
             // target it would have had, saying which answer stopped it.
-            var applicable = run.Config.Targets.Where(t => snapshots.TryGetValue(id, out var p) && TargetRules.Applies(p, t)).ToList();
+            var applicable = run.Config.Targets.Where(t => snapshots.TryGetValue(id, out var p) && CheckTargets.Applies(p, t)).ToList();
             foreach (var stopped in problemAttempts.Where(a => a.Answer != AnswerStatus.Complete && a.Key.Stage is Stages.Prove or Stages.Formalize))
             {
                 outcomes.AddRange(applicable.Select(t => new SampleOutcome(stopped.Key.Sample, t, 0, null) { Unfinished = (stopped.Key.Stage, stopped.Answer) }));

@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Runs;
 
@@ -8,7 +9,6 @@ namespace ProofCheck.Pipeline.Runs;
 /// </summary>
 public sealed record RunConfig
 {
-    public static readonly IReadOnlyList<string> KnownTargets = ["lean", "coq", "smt"];
 
     /// <summary>The model spec as given (e.g. a GGUF path, ollama:NAME, replay:FILE).</summary>
     public required string Model { get; init; }
@@ -71,14 +71,14 @@ public sealed record RunConfig
     {
         if (Targets.Count == 0)
         {
-            throw new UserInputException("--targets needs at least one of lean, coq, smt.");
+            throw new UserInputException($"--targets needs at least one of {string.Join(", ", CheckTargets.Names)}.");
         }
 
         foreach (var t in Targets)
         {
-            if (!KnownTargets.Contains(t))
+            if (CheckTargets.Find(t) is null)
             {
-                throw new UserInputException($"Unknown target '{t}' in --targets; use lean, coq and/or smt.");
+                throw new UserInputException($"Unknown target '{t}' in --targets; use {string.Join(", ", CheckTargets.Names)}.");
             }
         }
 

@@ -24,7 +24,7 @@ public static class SolverProbe
     {
         var location = ExecutableResolver.Resolve(profile.Program);
         var version = location is null ? null : await VersionAsync(profile).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new ToolStatus("smt", profile.Name, version is not null)
+        return new ToolStatus(SmtTarget.Name, profile.Name, version is not null)
         {
             Version = version,
             Location = location,

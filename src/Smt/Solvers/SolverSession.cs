@@ -40,7 +40,7 @@ internal sealed class SolverSession : IPooledSession
     /// <summary>Starts the solver (in its own sandbox with a private writable folder unless <paramref name="sandboxed"/> is false).</summary>
     public static async Task<SolverSession> StartAsync(SolverProfile profile, TimeSpan queryLimit, bool sandboxed, CancellationToken cancellationToken)
     {
-        var command = new ProcessCommand(profile.Program).WithArguments(profile.Arguments(queryLimit));
+        var command = new ProcessCommand(profile.Program).WithArguments(profile.Arguments(queryLimit)).AsChecker();
         DirectoryInfo? directory = null;
         if (sandboxed)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ProofCheck.Execution;
 
 // Two measurements of the embedded backend, each in one run so both sides see the same machine:
 // 1. speed: the LLamaSharp backend against the hand-written binding it replaced, same tiny model, same prompt,
@@ -80,8 +81,8 @@ if (oldDll is not null)
     return (Median(quiet), Median(busy), Median(ratios));
 }
 
+Console.WriteLine($"sharing      default threads, {sharingRuns} quiet/busy pairs, busy = two z3 processes on a pigeonhole problem, started as a run starts checkers");
 var (quietNew, busyNew, shareNew) = Sharing(newDll, sharingRuns, maxTokens);
-Console.WriteLine($"sharing      default threads, {sharingRuns} quiet/busy pairs, busy = two z3 processes on a pigeonhole problem");
 Console.WriteLine($"  LLamaSharp   quiet {quietNew,7:0} tok/s, busy {busyNew,7:0} tok/s, ratio {shareNew:0.00} median of per-pair ratios (target >= 0.50)");
 failed |= shareNew < 0.5;
 if (oldDll is not null)
@@ -126,7 +127,13 @@ internal sealed class Worker : IDisposable
     {
         process.StandardInput.WriteLine("run");
         process.StandardInput.Flush();
-        var line = process.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"a worker ended early (exit {process.ExitCode}).");
+        var line = process.StandardOutput.ReadLine();
+        if (line is null)
+        {
+            process.WaitForExit();
+            throw new InvalidOperationException($"a worker ended early (exit {process.ExitCode}).");
+        }
+
         using var json = JsonDocument.Parse(line);
         var r = json.RootElement;
         return new Result(r.GetProperty("tokens").GetInt32(), r.GetProperty("seconds").GetDouble(), r.GetProperty("text").GetString() ?? "");
@@ -140,28 +147,32 @@ internal sealed class Worker : IDisposable
     }
 }
 
-/// <summary>Real checkers at work: z3 on an unsatisfiable pigeonhole problem, which keeps a core busy for minutes.</summary>
+/// <summary>
+/// Real checkers at work, started as a run starts them: z3 on an unsatisfiable pigeonhole problem (busy for
+/// minutes), through the product's launcher, in the sandbox, at the checkers' priority (ProofCheck.Execution).
+/// </summary>
 internal sealed class BusyCheckers : IDisposable
 {
-    private readonly string file = Path.Combine(Path.GetTempPath(), $"llamabench-php-{Environment.ProcessId}.smt2");
-    private readonly List<Process> solvers = [];
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("llamabench-");
+    private readonly List<InteractiveProcess> solvers = [];
 
     public BusyCheckers(int count)
     {
+        var file = Path.Combine(folder.FullName, "php.smt2");
         File.WriteAllText(file, Pigeonhole(12));
         for (var i = 0; i < count; i++)
         {
-            var start = new ProcessStartInfo("z3") { RedirectStandardOutput = true };
-            start.ArgumentList.Add("-T:600");
-            start.ArgumentList.Add(file);
-            solvers.Add(Process.Start(start)!);
+            var command = new ProcessCommand("z3").WithArguments("-T:600", file).AsChecker();
+            solvers.Add(InteractiveProcess.Start(Sandbox.IsAvailable ? command.WithSandbox(new SandboxPolicy(folder.FullName)) : command));
         }
 
-        Thread.Sleep(500);
+        Thread.Sleep(1000);
         if (solvers.Any(s => s.HasExited))
         {
-            throw new InvalidOperationException("z3 ended at once; the sharing measurement needs it busy.");
+            throw new InvalidOperationException("z3 ended at once; the sharing measurement needs it busy: " + solvers[0].RecentStandardError);
         }
+
+        Console.WriteLine($"  checkers     {count} x z3, {(Sandbox.IsAvailable ? "sandboxed" : "unsandboxed")}, nice {CheckerPriority.Niceness} ({CheckerPriority.EnvironmentVariable})");
     }
 
     public void Pause() => Signal(19);
@@ -174,18 +185,53 @@ internal sealed class BusyCheckers : IDisposable
         foreach (var s in solvers)
         {
             s.Kill();
-            s.WaitForExit();
-            s.Dispose();
+            s.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
-        File.Delete(file);
+        folder.Delete(recursive: true);
     }
 
+    // Sandboxed, the solver is bubblewrap's grandchild: stop and continue the whole tree, not only the launcher's child.
     private void Signal(int signal)
     {
-        foreach (var s in solvers)
+        foreach (var pid in solvers.SelectMany(s => Tree(s.Id)))
         {
-            _ = kill(s.Id, signal);
+            _ = kill(pid, signal);
+        }
+    }
+
+    private static IEnumerable<int> Tree(int pid)
+    {
+        yield return pid;
+        string[] tasks;
+        try
+        {
+            tasks = Directory.GetDirectories($"/proc/{pid}/task");
+        }
+        catch (IOException)
+        {
+            yield break;
+        }
+
+        foreach (var task in tasks)
+        {
+            string children;
+            try
+            {
+                children = File.ReadAllText(Path.Combine(task, "children"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            foreach (var child in children.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                foreach (var descendant in Tree(int.Parse(child, CultureInfo.InvariantCulture)))
+                {
+                    yield return descendant;
+                }
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-model="${PROOFCHECK_BENCH_MODEL:-$root/../shared/models/llama-2-tiny-random.gguf}"
+model="${PROOFCHECK_BENCH_MODEL:-${PROOFCHECK_SHARED:-$root/../shared}/models/llama-2-tiny-random.gguf}"
 old_commit=bb6eaf94b211535c387f4e1951c4565f9dfa5191
 cache="$here/.cache"
 mkdir -p "$cache"

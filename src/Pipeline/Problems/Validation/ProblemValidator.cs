@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ProofCheck.Coq;
 using ProofCheck.Core;
+using ProofCheck.Pipeline.Targets;
 
 namespace ProofCheck.Pipeline.Problems.Validation;
 
@@ -174,12 +175,8 @@ public sealed class ProblemValidator(ValidationOptions options)
         };
     }
 
-    private static string? StatementFor(Problem problem, string target) => target switch
-    {
-        "coq" => problem.CoqStatement,
-        "lean" => problem.LeanStatement,
-        _ => null,
-    };
+    private static string? StatementFor(Problem problem, string target) =>
+        CheckTargets.Find(target) is { } t ? CheckTargets.StatementOf(problem, t) : null;
 
     private static string Explain(CheckReport report)
     {

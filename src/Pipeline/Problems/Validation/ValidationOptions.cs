@@ -14,8 +14,11 @@ public sealed record ValidationOptions
     /// </summary>
     public Func<string, string>? LeanMainTheorem { get; init; }
 
+    /// <summary>Wall-clock limit per checker run when none is given: generous, since reference proofs must verify on slow machines.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
     /// <summary>Wall-clock limit per checker run.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     /// <summary>False only when the user passed --no-sandbox.</summary>
     public bool Sandboxed { get; init; } = true;
