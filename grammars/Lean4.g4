@@ -205,8 +205,11 @@ WHERE : 'where' ;
 EXTENDS : 'extends' ;
 DERIVING : 'deriving' ;
 
-// #eval, #print, #exit, #check, #guard_msgs … (`#[` is an array literal: `#` then `[`).
-HASH_COMMAND : '#' [a-zA-Z_] [a-zA-Z_0-9]* '!'? ;
+// #eval, #print, #exit, #check, #guard_msgs … (`#[` is an array literal: `#` then `[`). Lean's token table
+// decides (longest match): `#eval` is a command token, but `#A` is Mathlib's `#` (Finset.card) then the identifier
+// `A`. IsHashCommand (Lean4Lexer.Partial.cs) says which: a known command word, or an unknown one standing where a
+// command can (first on its line, not after a token that needs a term); otherwise the `#` is an OTHER token.
+HASH_COMMAND : '#' [a-zA-Z_] [a-zA-Z_0-9]* '!'? { IsHashCommand() }? ;
 
 ATTR_OPEN : '@[' ;
 ASSIGN : ':=' ;

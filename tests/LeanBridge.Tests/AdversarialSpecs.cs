@@ -59,8 +59,11 @@ public sealed class AdversarialSpecs
         ["silenced sorry warning"] = ("set_option warn.sorry false\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "set-option", false),
         ["redefined #print axioms"] = ("elab \"#print \" \"axioms\" id:ident : command => pure ()\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "extends-syntax", false),
         ["macro_rules for #print"] = ("macro_rules | `(#print axioms $n) => `(#check $n)\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "extends-syntax", false),
-        ["notation redefines a symbol"] = ("notation \"√\" => id\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "extends-syntax", false),
-        ["infix changes +"] = ("infixl:65 \" + \" => HMul.hMul\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "extends-syntax", false),
+        // A notation whose symbols the check module can never read passes the audit; if it changes what the
+        // statement's tokens mean, the clean-context comparison (gate b) refuses the proof.
+        ["notation redefines a symbol"] = ("notation \"√\" => id\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, null, true),
+        ["infix changes +"] = ("infixl:65 \" + \" => HMul.hMul\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, null, true),
+        ["notation on a name the check module reads"] = ("notation \"Canonical.canonicalStatement\" => True\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "extends-syntax", false),
         ["new syntax category"] = ("declare_syntax_cat evil\nsyntax \"cheat\" : evil\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "extends-syntax", false),
         ["initialize block"] = ("initialize IO.println \"hi\"\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "initialize", false),
         ["import outside the allowlist"] = ("import Mathlib\nimport Lean.Elab\n" + Header + "  exact irrational_sqrt_two", Verdict.Rejected, "import", false),

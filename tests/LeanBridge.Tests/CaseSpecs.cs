@@ -11,12 +11,12 @@ namespace ProofCheck.LeanBridge.Tests;
 /// file starts with directives: <c>-- statement:</c> (a file in Cases/statements, or <c>self</c>: the statement the
 /// file itself proves), <c>-- expect:</c> (<c>accepted</c>, <c>audit RULE</c>, <c>statement</c> for gate (a), or
 /// <c>lean</c> when only Lean's gate (b) can tell), optionally <c>-- allow-axioms:</c>.
-/// Lean is not run here (an honest case's verdict is CheckerUnavailable: not refused); RealLeanSpecs runs them
-/// through Lean where it is installed.
+/// Lean is not run here (an honest case's verdict is CheckerUnavailable: not refused); RealLeanSpecs runs every
+/// case through Lean where it is installed (with PROOFCHECK_LEAN_PROJECT naming a Lake project with Mathlib).
 /// </summary>
 public sealed class CaseSpecs(ITestOutputHelper output)
 {
-    private static string Folder => RepoPaths.InTests("LeanBridge.Tests", "Cases");
+    internal static string Folder => RepoPaths.InTests("LeanBridge.Tests", "Cases");
 
     public static TheoryData<string> Honest() => Files("honest");
 

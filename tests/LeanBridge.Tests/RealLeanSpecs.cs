@@ -3,12 +3,42 @@ using ProofCheck.TestSupport;
 
 namespace ProofCheck.LeanBridge.Tests;
 
-/// <summary>Against the real Lean when it is on PATH (a core-only statement, so no Mathlib is needed); skipped with the reason otherwise.</summary>
+/// <summary>
+/// Against the real Lean when it is on PATH (a core-only statement, so no Mathlib is needed), and every case of
+/// Cases/ (our reproduction of each failure class found on public material) when PROOFCHECK_LEAN_PROJECT also names
+/// a Lake project with Mathlib; skipped with the reason otherwise.
+/// </summary>
 public sealed class RealLeanSpecs
 {
     private const string Statement = "theorem add_comm' (a b : Nat) : a + b = b + a := by sorry\n";
 
     private static CheckRequest Request(string proof) => new(proof) { CanonicalStatement = Statement, AllowedImports = ["Init"], Sandboxed = false };
+
+    [RequiresToolTheory("lean", "PROOFCHECK_LEAN_PROJECT")]
+    [MemberData(nameof(CaseSpecs.Honest), MemberType = typeof(CaseSpecs))]
+    public async Task Real_Lean_verifies_every_honest_case(string name)
+    {
+        var c = LeanCase.Load(Path.Combine(CaseSpecs.Folder, "honest", name));
+        await using var checker = new LeanProofChecker();
+
+        var report = await checker.CheckAsync(c.Request());
+
+        Assert.True(report.Verdict == Verdict.Verified, $"{report.Verdict}: {string.Join("; ", report.Obligations[0].Diagnostics.Select(d => d.Message))}");
+    }
+
+    [RequiresToolTheory("lean", "PROOFCHECK_LEAN_PROJECT")]
+    [MemberData(nameof(CaseSpecs.Cheats), MemberType = typeof(CaseSpecs))]
+    public async Task Real_Lean_rejects_every_cheat_case(string name)
+    {
+        // Cases the audit or gate (a) refuses are refused before Lean runs; `expect: lean` cases are the ones only
+        // gate (b) (the clean-context comparison and the axiom report) can refuse, and here it must.
+        var c = LeanCase.Load(Path.Combine(CaseSpecs.Folder, "cheat", name));
+        await using var checker = new LeanProofChecker();
+
+        var report = await checker.CheckAsync(c.Request());
+
+        Assert.True(report.Verdict == Verdict.Rejected, $"{c.Expect}: {report.Verdict}: {string.Join("; ", report.Obligations[0].Diagnostics.Select(d => d.Message))}");
+    }
 
     [RequiresToolFact("lean")]
     public async Task Real_Lean_verifies_a_correct_proof()

@@ -106,10 +106,21 @@ public static class LeanAudit
                     case Lean4Lexer.RUN_CMD or Lean4Lexer.RUN_ELAB or Lean4Lexer.RUN_META or Lean4Lexer.INIT_QUOT:
                         findings.Add(Finding(RunsCode, at, t.Text));
                         break;
+                    case Lean4Lexer.NOTATION or Lean4Lexer.INFIX or Lean4Lexer.INFIXL or Lean4Lexer.INFIXR or Lean4Lexer.PREFIX
+                        or Lean4Lexer.POSTFIX when insideString is null && HasPlainSymbols(code, i, exported: prev?.Type != Lean4Lexer.LOCAL):
+                        // `local notation "√" => Real.sqrt` ends with the file; an exported `notation … " ≃[" …` reaches
+                        // the check module, where none of its symbols can start a token (HasPlainSymbols). Either way
+                        // its symbols cannot hide code from this audit, its right-hand side is audited like any code,
+                        // and gate (b) compares the elaborated statement, whatever notation spelled it.
+                        break;
+                    case Lean4Lexer.MACRO when insideString is null && HasPlainSymbols(code, i, exported: true) && IsQuotationMacro(code, i):
+                        // `macro "◾" : tactic => `(tactic| aesop)`: a term or tactic abbreviation whose expansion is the
+                        // quotation written here (audited as code); no `$(…)` code runs while it expands.
+                        break;
                     case Lean4Lexer.ELAB or Lean4Lexer.ELAB_RULES or Lean4Lexer.MACRO or Lean4Lexer.MACRO_RULES or Lean4Lexer.SYNTAX
                         or Lean4Lexer.DECLARE_SYNTAX_CAT or Lean4Lexer.NOTATION or Lean4Lexer.INFIX or Lean4Lexer.INFIXL
                         or Lean4Lexer.INFIXR or Lean4Lexer.PREFIX or Lean4Lexer.POSTFIX:
-                        findings.Add(Finding(ExtendsSyntax, at, t.Text));
+                        findings.Add(Finding(ExtendsSyntax, at, (prev?.Type is Lean4Lexer.LOCAL or Lean4Lexer.SCOPED ? prev.Text + " " : string.Empty) + t.Text));
                         break;
                     case Lean4Lexer.INITIALIZE or Lean4Lexer.REGISTER_OPTION:
                         findings.Add(Finding(Initialize, at, t.Text));
@@ -212,6 +223,86 @@ public static class LeanAudit
                 && (next.Type is Lean4Lexer.COLON or Lean4Lexer.ASSIGN or Lean4Lexer.RPAREN or Lean4Lexer.RBRACE or Lean4Lexer.RBRACKET
                     || next.Text is "," or "=>" or "↦" or "=" or "≠" or "<" or "≤" or ">" or "≥" or "+" or "-" or "*" or "/" or "^" or "%" or "∣" or "⟩" or "|" or "∈" or "∉");
             return starts && !asTerm;
+        }
+
+        /// <summary>
+        /// Whether every symbol a notation declares (its string literals up to `=>`) is plain: one or more characters,
+        /// none of them a quote, a backquote, «, », # or whitespace inside, and no comment opener or closer. Lean
+        /// reads a declared symbol as one token before it looks for strings or comments, so a symbol such as
+        /// <c>x"</c> or <c>a--</c> would make Lean read code where this audit sees a string or a comment.
+        /// An <paramref name="exported"/> notation (not `local`) is imported by the check module, whose tokens all
+        /// start with a letter, `«`, `:`, `@` or `#` (`theorem Candidate.main : Canonical.canonicalStatement := @x`,
+        /// `#print axioms`); a symbol that starts with none of these is never read there, so the notation cannot
+        /// change how that module parses.
+        /// </summary>
+        private static bool HasPlainSymbols(List<LeanToken> code, int keyword, bool exported)
+        {
+            var symbols = 0;
+            for (var k = keyword + 1; k < code.Count && k < keyword + 64; k++)
+            {
+                var c = code[k];
+                if (c.Text == "=>")
+                {
+                    return symbols > 0;
+                }
+
+                if (c.Type != Lean4Lexer.STRING)
+                {
+                    continue;
+                }
+
+                var symbol = c.Text[1..^1].Trim();
+                if (symbol.Length == 0 || symbol.Any(ch => ch is '"' or '\'' or '`' or '«' or '»' or '#' || char.IsWhiteSpace(ch))
+                    || symbol.Contains("--", StringComparison.Ordinal) || symbol.Contains("/-", StringComparison.Ordinal) || symbol.Contains("-/", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                if (exported && (char.IsLetterOrDigit(symbol[0]) || char.IsSurrogate(symbol[0]) || symbol[0] is '_' or ':' or '@' or '#' or '«' or '.'
+                    || symbol[0] is >= '\u2100' and <= '\u214F'))
+                {
+                    return false;
+                }
+
+                symbols++;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A macro of category `term` or `tactic` whose right-hand side is one syntax quotation without `$(…)` (code
+        /// spliced in) and nothing after it: `macro "◾" : tactic => `(tactic| aesop)`.
+        /// </summary>
+        private static bool IsQuotationMacro(List<LeanToken> code, int keyword)
+        {
+            var arrow = code.FindIndex(keyword, Math.Min(64, code.Count - keyword), c => c.Text == "=>");
+            if (arrow < 2 || code[arrow - 2].Type != Lean4Lexer.COLON || code[arrow - 1].Text is not ("term" or "tactic")
+                || arrow + 1 >= code.Count || code[arrow + 1].Text != "`(")
+            {
+                return false;
+            }
+
+            var depth = 0;
+            for (var k = arrow + 1; k < code.Count; k++)
+            {
+                var c = code[k];
+                if (c.Text == "$(")
+                {
+                    return false;
+                }
+
+                if (c.Text == "`(" || c.Type == Lean4Lexer.LPAREN)
+                {
+                    depth++;
+                }
+                else if (c.Type == Lean4Lexer.RPAREN && --depth == 0)
+                {
+                    return k + 1 == code.Count || code[k + 1].Line > c.EndLine;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Aesop's `(add … tactic …)` clause registers a user tactic that aesop then runs.</summary>

@@ -37,7 +37,7 @@ public static class LeanAuditRules
         [Unsafe] = "unsafe code escapes the kernel's checks and can run anything.",
         [Partial] = "a partial definition whose type is a proposition is opaque: it can stand in for a proof that was never given.",
         [Option] = "only options that cannot change what is proved may be set (src/LeanBridge/README.md lists them); debug.* can switch off the kernel, warn.sorry hides sorry, compiler.*/interpreter.* change what compiled code does.",
-        [ExtendsSyntax] = "helper code may not extend the language: new syntax, notations and macros can change what the statement or even #print axioms means.",
+        [ExtendsSyntax] = "helper code may not extend the language: new syntax, notations and macros can change what the statement or even #print axioms means (a notation with plain symbols is allowed: src/LeanBridge/README.md says which).",
         [AttributeRule] = "only attributes from an allowlist may be used; others register elaborators, compiled implementations or code that runs.",
         [Initialize] = "initialize blocks run arbitrary code whenever the module is imported (including by the checker).",
         [Import] = "imports are limited to the problem's allowlist (and must all stand in the header).",
@@ -80,6 +80,10 @@ public static class LeanAuditRules
         "cases_eliminator", "match_pattern", "elab_as_elim", "pp_nodot", "class", "default_instance", "coe", "simps",
         "fun_prop", "field_simps", "grind", "positivity_extension_free", "expose", "nospecialize", "no_expose", "local", "scoped", "high", "low",
         "mid", "default", "seval", "zify_simps", "qify_simps", "bound", "continuity", "measurability", "fun_prop",
+        // Mathlib's lemma generators and annotations: mk_iff states and proves an `↔` lemma for an inductive
+        // predicate, to_additive/reassoc derive variants of a lemma (all checked by the kernel); deprecated and
+        // inherit_doc only add a warning or a doc string.
+        "mk_iff", "deprecated", "to_additive", "reassoc", "inherit_doc", "nontriviality", "mfld_simps",
     };
 
     /// <summary>Identifiers that mean a hole in the proof.</summary>
