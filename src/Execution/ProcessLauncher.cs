@@ -168,6 +168,14 @@ internal static partial class ProcessLauncher
             }
 
             _exited.TrySetResult(code);
+
+            // Nothing the program started may outlive it: a sandbox whose bubblewrap was killed before it had tied
+            // the sandbox's life to its own would otherwise leave a solver behind that holds the pipes and never
+            // answers. The group outlives its leader while members remain, so -pid still names exactly them.
+            if (Setsid is not null && OperatingSystem.IsLinux() && Id > 0)
+            {
+                _ = kill(-Id, SigKill);
+            }
         }
     }
 }

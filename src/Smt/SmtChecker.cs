@@ -171,16 +171,32 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
         SolverOutcome outcome;
         if (pools.Count == 1)
         {
-            outcome = await DecideAsync(pools[0], obligation, cancellationToken).ConfigureAwait(false);
-        }
-        else if (_options.Solver == SolverKind.Portfolio)
-        {
-            outcome = await Portfolio.RaceAsync(t => DecideAsync(pools[0], obligation, t), t => DecideAsync(pools[1], obligation, t), cancellationToken).ConfigureAwait(false);
+            outcome = await DecideAsync(pools[0], obligation, reproducibleModel: true, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            var outcomes = await Task.WhenAll(pools.Select(p => DecideAsync(p, obligation, cancellationToken))).ConfigureAwait(false);
-            outcome = Portfolio.Combine(outcomes[0], outcomes[1]);
+            // One fixed preference, so a step's report never depends on which solver was faster: cvc5's model and
+            // vacuity finding are the ones shown (cvc5 1.0.3 refutes nonlinear mod steps that z3 4.8.12 cannot decide).
+            var preferred = pools.Single(p => p.Profile == SolverProfile.Cvc5);
+            var other = pools.Single(p => p.Profile != SolverProfile.Cvc5);
+            if (_options.Solver == SolverKind.Portfolio)
+            {
+                outcome = await Portfolio.RaceAsync(t => DecideAsync(preferred, obligation, reproducibleModel: false, t), t => DecideAsync(other, obligation, reproducibleModel: false, t), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var outcomes = await Task.WhenAll(DecideAsync(preferred, obligation, reproducibleModel: false, cancellationToken), DecideAsync(other, obligation, reproducibleModel: false, cancellationToken)).ConfigureAwait(false);
+                outcome = Portfolio.Combine(outcomes[0], outcomes[1]);
+            }
+
+            if (outcome is { Verdict: Verdict.Refuted, ModelFromWarmState: true })
+            {
+                // Only now is it known that this warm model is the one shown: it is computed again from a reset state.
+                var z3 = pools.Single(p => p.Profile == SolverProfile.Z3);
+                await using var lease = await z3.RentAsync(cancellationToken).ConfigureAwait(false);
+                var reproduced = await ObligationRun.ReproduceAsync(lease.Session, outcome, obligation, z3.QueryLimit, cancellationToken).ConfigureAwait(false);
+                outcome = reproduced with { Diagnostics = [.. outcome.Diagnostics, .. reproduced.Diagnostics.Where(d => !outcome.Diagnostics.Contains(d))] };
+            }
         }
 
         return new ObligationResult(obligation.Label, outcome.Verdict)
@@ -194,7 +210,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     }
 
     /// <summary>One solver's outcome; a crashed process is replaced and the obligation tried once more (a hang is not retried).</summary>
-    private static async Task<SolverOutcome> DecideAsync(SolverPool pool, Obligation obligation, CancellationToken cancellationToken)
+    private static async Task<SolverOutcome> DecideAsync(SolverPool pool, Obligation obligation, bool reproducibleModel, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var notes = new List<Diagnostic>();
@@ -205,7 +221,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             attempt++;
             await using (var lease = await pool.RentAsync(cancellationToken).ConfigureAwait(false))
             {
-                outcome = await ObligationRun.RunAsync(lease.Session, obligation, pool.QueryLimit, cancellationToken).ConfigureAwait(false);
+                outcome = await ObligationRun.RunAsync(lease.Session, obligation, pool.QueryLimit, reproducibleModel, cancellationToken).ConfigureAwait(false);
             }
 
             if (!outcome.SolverLost || attempt == 2)

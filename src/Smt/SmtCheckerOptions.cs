@@ -6,11 +6,11 @@ namespace ProofCheck.Smt;
 public sealed record SmtCheckerOptions
 {
     /// <summary>
-    /// Both solvers decide every step by default: the verdict, the counterexample and the solver named are then the
-    /// same on every run, which resume and replay rely on. The racing portfolio is faster on a step one solver
-    /// hangs on, but which solver's model is shown depends on which answers first.
+    /// The racing portfolio by default: a step one solver cannot decide costs only the other solver's time. Its reports
+    /// are still the same on every run (resume and replay rely on that): each solver decides from a reset state, and a
+    /// refutation shows the preferred solver's model whichever solver answered first.
     /// </summary>
-    public SolverKind Solver { get; init; } = SolverKind.Both;
+    public SolverKind Solver { get; init; } = SolverKind.Portfolio;
 
     /// <summary>Solver processes per solver kind working at once; defaults to the number of cores.</summary>
     public int PoolSize { get; init; } = Environment.ProcessorCount;

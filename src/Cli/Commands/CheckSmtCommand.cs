@@ -15,10 +15,11 @@ internal static class CheckSmtCommand
         var file = new Argument<FileInfo>("FILE") { Description = "An SMT-LIB obligation file: obligations separated by (reset), each ending in (assert (not CLAIM)) and (check-sat); ';' comment lines above an obligation are its label." };
         var solver = new Option<string>("--solver")
         {
-            Description = "both (default: z3 and cvc5 decide every step to the end, so the result is the same on every run; a Verified is confirmed by the other solver), "
-                + "portfolio (they race: a counterexample wins at once, which is faster when one solver hangs, but which solver's model is shown can vary), "
-                + "z3 or cvc5 alone. A disagreement between the solvers is reported and never Verified; with one solver installed, both and portfolio use it alone.",
-            DefaultValueFactory = _ => "both",
+            Description = "portfolio (default: z3 and cvc5 race; a refutation by cvc5 wins at once, z3's waits for cvc5's answer and is shown only when cvc5 cannot decide, "
+                + "so the same file always shows the same counterexample; a Verified waits for the other solver to confirm it), "
+                + "both (both solvers decide every step to the end), z3 or cvc5 alone. A disagreement between the solvers is reported and never Verified; "
+                + "with one solver installed, portfolio and both use it alone.",
+            DefaultValueFactory = _ => "portfolio",
         };
         solver.AcceptOnlyFromAmong("portfolio", "z3", "cvc5", "both");
 

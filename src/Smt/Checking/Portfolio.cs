@@ -15,8 +15,7 @@ internal static class Portfolio
         var ms = Math.Max(first.Ms, second.Ms);
         IReadOnlyList<Diagnostic> all = [.. first.Diagnostics, .. second.Diagnostics.Where(d => !first.Diagnostics.Any(f => f.Message == d.Message && f.Span == d.Span))];
 
-        if (Contradict(first.HypothesesAnswer, second.HypothesesAnswer) || Contradict(first.ClaimAnswer, second.ClaimAnswer)
-            || (first.IsDecisive && second.IsDecisive && first.Verdict != second.Verdict))
+        if (Disagree(first, second))
         {
             var message = $"SOLVERS DISAGREE: {Describe(first)}, but {Describe(second)}. One of them is wrong; this obligation is not Verified.";
             return new SolverOutcome(Verdict.Failed, both) { Ms = ms, Diagnostics = [Diagnostic.Error(message, null, both), .. all] };
@@ -57,30 +56,33 @@ internal static class Portfolio
     }
 
     /// <summary>
-    /// Races two solvers on one obligation. A refutation (sat, with its model) or a vacuity finding wins at once and
-    /// stops the other solver: neither can turn into a false Verified. An unsat waits for the other solver's answer,
-    /// so a Verified is confirmed by both whenever both can decide, and a contradiction is caught.
+    /// Races two solvers on one obligation, with a fixed preference so the same input always gives the same report.
+    /// A refutation (sat, with its model) or a vacuity finding from the <paramref name="preferred"/> solver wins at
+    /// once and stops the other: neither can turn into a false Verified, and the model shown is always the preferred
+    /// solver's. The other solver's refutation waits for the preferred one's answer: its model is shown only when the
+    /// preferred solver cannot decide. An unsat waits for the other solver too, so a Verified is confirmed by both
+    /// whenever both can decide, and a contradiction is caught. Each solver decides from a reset state, so its own
+    /// answer does not depend on earlier obligations either.
     /// </summary>
     public static async Task<SolverOutcome> RaceAsync(
-        Func<CancellationToken, Task<SolverOutcome>> first, Func<CancellationToken, Task<SolverOutcome>> second, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<SolverOutcome>> preferred, Func<CancellationToken, Task<SolverOutcome>> other, CancellationToken cancellationToken)
     {
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var a = Run(first);
-        var b = Run(second);
-        var done = await Task.WhenAny(a, b).ConfigureAwait(false);
-        var winner = (await done.ConfigureAwait(false))!;
-        var other = done == a ? b : a;
-        if (winner.Verdict is Verdict.Refuted or Verdict.Rejected)
+        var mine = Run(preferred);
+        var theirs = Run(other);
+        var first = (await mine.ConfigureAwait(false))!;
+        if (first.Verdict is Verdict.Refuted or Verdict.Rejected)
         {
             await race.CancelAsync().ConfigureAwait(false);
-            var stopped = await other.ConfigureAwait(false);
-            // The other solver may have finished in the meantime: then its answer is compared as usual.
-            return stopped is null ? winner : Combine(winner, stopped);
+            var stopped = await theirs.ConfigureAwait(false);
+            // The other solver may have finished in the meantime: a contradiction is then reported, anything else
+            // is left out so the report does not depend on how far the other solver got.
+            return stopped is not null && Disagree(first, stopped) ? Combine(first, stopped) : first;
         }
 
-        var rest = await other.ConfigureAwait(false);
+        var second = await theirs.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return Combine(winner, rest!);
+        return Combine(first, second!);
 
         async Task<SolverOutcome?> Run(Func<CancellationToken, Task<SolverOutcome>> decide)
         {
@@ -94,6 +96,10 @@ internal static class Portfolio
             }
         }
     }
+
+    private static bool Disagree(SolverOutcome first, SolverOutcome second) =>
+        Contradict(first.HypothesesAnswer, second.HypothesesAnswer) || Contradict(first.ClaimAnswer, second.ClaimAnswer)
+        || (first.IsDecisive && second.IsDecisive && first.Verdict != second.Verdict);
 
     private static bool Contradict(string? a, string? b) =>
         a is "sat" or "unsat" && b is "sat" or "unsat" && a != b;

@@ -20,6 +20,9 @@ internal sealed record SolverOutcome(Verdict Verdict, string Solver)
 
     public long Ms { get; init; }
 
+    /// <summary>The model came from a z3 process that had decided other obligations before, so it may differ between runs.</summary>
+    public bool ModelFromWarmState { get; init; }
+
     /// <summary>The other solver that also answered Verified, when a portfolio had both decide.</summary>
     public string? ConfirmedBy { get; init; }
 

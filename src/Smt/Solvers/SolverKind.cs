@@ -3,7 +3,7 @@ namespace ProofCheck.Smt.Solvers;
 /// <summary>Which solver decides the obligations.</summary>
 public enum SolverKind
 {
-    /// <summary>z3 and cvc5 race: a refutation wins at once, a Verified waits for the other solver to confirm it.</summary>
+    /// <summary>z3 and cvc5 race (the default): cvc5's refutation wins at once, z3's waits for cvc5's answer; a Verified waits for the other solver to confirm it.</summary>
     Portfolio,
 
     Z3,

@@ -19,14 +19,18 @@ internal sealed record SolverProfile(string Name, string Program, string Install
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A portfolio is not one solver."),
     };
 
-    /// <summary>Arguments for a long-lived process that reads SMT-LIB from stdin and keeps its state between queries.</summary>
+    /// <summary>
+    /// Arguments for a long-lived process that reads SMT-LIB from stdin and keeps its state between queries. The
+    /// random seed is pinned (cvc5 takes it only on the command line) so a fresh process gives the same model for the
+    /// same obligation on every run.
+    /// </summary>
     public IReadOnlyList<string> Arguments(TimeSpan queryLimit) => Name == "z3"
         ? ["-in", "-smt2"]
-        : ["--incremental", "--lang", "smt2", "--produce-models", "--tlimit-per=" + Milliseconds(queryLimit)];
+        : ["--incremental", "--lang", "smt2", "--produce-models", "--seed=0", "--tlimit-per=" + Milliseconds(queryLimit)];
 
-    /// <summary>Sent once after start. z3 takes its per-query limit as an option; cvc5 rejects that option, so it gets a command-line flag.</summary>
+    /// <summary>Sent once after start. z3 takes its per-query limit and seed as options; cvc5 rejects the limit option, so it gets a command-line flag.</summary>
     public string Prelude(TimeSpan queryLimit) => Name == "z3"
-        ? $"(set-option :timeout {Milliseconds(queryLimit)})\n"
+        ? $"(set-option :random-seed 0)\n(set-option :timeout {Milliseconds(queryLimit)})\n"
         : "(set-logic ALL)\n";
 
     private static string Milliseconds(TimeSpan t) => Math.Max(1, (long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);

@@ -19,6 +19,9 @@ internal sealed class SolverSession : IPooledSession
     private readonly string _nonce = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
     private long _requests;
 
+    /// <summary>How long a new process (sandbox included) may take to answer its prelude.</summary>
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(20);
+
     private SolverSession(SolverProfile profile, InteractiveProcess process, DirectoryInfo? sandboxDirectory)
     {
         Profile = profile;
@@ -33,6 +36,12 @@ internal sealed class SolverSession : IPooledSession
 
     /// <summary>False once the process died, hung, or was killed: the pool then replaces it.</summary>
     public bool IsUsable { get; private set; } = true;
+
+    /// <summary>True once the process was given an obligation: its state may then depend on what it decided.</summary>
+    public bool HasDecided { get; private set; }
+
+    /// <summary>Records that an obligation is being decided in this process.</summary>
+    public void NoteDecision() => HasDecided = true;
 
     /// <summary>Lines written to the solver so far; solvers number error positions by lines of their whole input.</summary>
     public int LinesWritten { get; private set; }
@@ -59,8 +68,12 @@ internal sealed class SolverSession : IPooledSession
             throw;
         }
 
+        // The session is handed out only once the solver has answered: until then bubblewrap may not have tied the
+        // sandbox's life to ours yet, and a session lost in that window could leave a solver behind that holds the
+        // pipes without ever answering. A solver that dies or hangs here is returned unusable, and the obligation
+        // given to it meets a lost solver (and is retried on a fresh one) instead of failing the whole check.
         var session = new SolverSession(profile, process, directory);
-        await session.WriteAsync(profile.Prelude(queryLimit), cancellationToken).ConfigureAwait(false);
+        await session.SendAsync(profile.Prelude(queryLimit), StartLimit, cancellationToken).ConfigureAwait(false);
         return session;
     }
 

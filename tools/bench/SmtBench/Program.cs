@@ -11,9 +11,15 @@ using ProofCheck.SmtBench;
 // Obligations per second on one fixed set of small obligations (each with its vacuity check, and model
 // extraction where refuted): a solver process spawned per obligation, the pool with 1 and 2 workers
 // (sandboxed and not), and z3's in-process Python API as the anchor.
-// Usage: dotnet run -c Release --project tools/bench/SmtBench [-- COUNT] [--pools-only]
+// Usage: dotnet run -c Release --project tools/bench/SmtBench [-- COUNT] [--pools-only | --latency]
 // --pools-only measures just the pools (a few seconds a run), for interleaving many runs of two builds on a busy machine.
+// --latency measures instead the time to a verdict on one false nonlinear mod step, per solver mode (see LatencyAsync).
 var poolsOnly = args.Contains("--pools-only");
+if (args.Contains("--latency"))
+{
+    return await LatencyAsync();
+}
+
 var numbers = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var count = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : 500;
 var root = FindRoot();
@@ -81,7 +87,7 @@ async Task<IReadOnlyList<Verdict>> SpawnEachAsync(SolverProfile profile, IReadOn
     foreach (var obligation in sample)
     {
         await using var session = await SolverSession.StartAsync(profile, limit, sandboxed, CancellationToken.None);
-        verdicts.Add((await ObligationRun.RunAsync(session, obligation, limit, CancellationToken.None)).Verdict);
+        verdicts.Add((await ObligationRun.RunAsync(session, obligation, limit, reproducibleModel: true, CancellationToken.None)).Verdict);
     }
 
     return verdicts;
@@ -120,6 +126,56 @@ async Task InProcessAsync()
     Console.WriteLine();
     Console.WriteLine($"best z3 pool / z3 spawned per obligation: {pool / spawn:0.0}x (target >= 50x)");
     Console.WriteLine($"best z3 pool / z3 in-process API:         {pool / rate:0.00}x (target >= 0.5x)");
+}
+
+// Seconds from the request to the verdict on a false step that z3 4.8.12 cannot decide within its limit and cvc5
+// refutes: with a new checker each time (processes started, as for the first step of a run) and then on warm
+// processes, five times each, median and worst. Also checks that every repetition shows the same counterexample.
+static async Task<int> LatencyAsync()
+{
+    const string step = """
+        ; (x+1)(y+1) and xy+1 leave the same remainder mod z (false: x = 3, y = 4, z = 3)
+        (declare-const x Int)
+        (declare-const y Int)
+        (declare-const z Int)
+        (assert (> x 0))
+        (assert (> y 1))
+        (assert (> z 1))
+        (assert (not (= (mod (* (+ x 1) (+ y 1)) z) (mod (+ (* x y) 1) z))))
+        (check-sat)
+        """;
+    var request = new CheckRequest(step) { Timeout = TimeSpan.FromSeconds(10), Sandboxed = Sandbox.IsAvailable };
+    Console.WriteLine($"time to a verdict on a nonlinear mod step, limit 10 s, sandbox {request.Sandboxed}, {Environment.ProcessorCount} cores");
+    Console.WriteLine($"{"mode",-22} {"verdict",-9} {"cold median/max s",18} {"warm median/max s",18}  shown");
+    foreach (var kind in new[] { SolverKind.Portfolio, SolverKind.Both, SolverKind.Z3, SolverKind.Cvc5 })
+    {
+        var cold = new List<double>();
+        var warm = new List<double>();
+        var shown = new HashSet<string>();
+        var verdicts = new HashSet<Verdict>();
+        for (var i = 0; i < 5; i++)
+        {
+            await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = kind });
+            foreach (var times in new[] { cold, warm })
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var result = (await checker.CheckAsync(request)).Obligations[0];
+                times.Add(stopwatch.Elapsed.TotalSeconds);
+                verdicts.Add(result.Verdict);
+                shown.Add($"{result.Solver}: {result.Counterexample ?? "-"}");
+            }
+        }
+
+        Console.WriteLine($"{kind,-22} {string.Join("/", verdicts),-9} {Summary(cold),18} {Summary(warm),18}  {string.Join(" | ", shown)}");
+    }
+
+    return 0;
+
+    static string Summary(List<double> seconds)
+    {
+        var sorted = seconds.Order().ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{sorted[sorted.Count / 2]:0.00} / {sorted[^1]:0.00}");
+    }
 }
 
 static string FindRoot()
