@@ -19,6 +19,8 @@ ldconfig -p 2>/dev/null | grep -q 'libgomp\.so\.1' || need_apt+=(libgomp1)
 # The report's tests: scipy is the independent oracle for its statistics, Chromium the browser for its HTML.
 /usr/bin/python3 -c 'import scipy' >/dev/null 2>&1 || need_apt+=(python3-scipy)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# The PostgreSQL run store and distributed runs: .ci/run starts a throwaway cluster from it (tools/postgres.sh).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "Installing Debian packages: ${need_apt[*]}"

@@ -54,13 +54,24 @@ internal static class RunCommand
         var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens (0 = the model's trained length).", DefaultValueFactory = _ => 4096 };
         var timeout = CommonOptions.CheckerTimeout();
         var noSandbox = CommonOptions.NoSandbox();
+        var distributed = new Option<bool>("--distributed")
+        {
+            Description = "Check on workers ('proofcheck worker', on any number of machines) instead of in this process: each check becomes a job " +
+                "on its checker's queue (smt, coq, lean) in the store's PostgreSQL database. Needs --store postgres://…; may change on --resume. " +
+                "Raise --workers so more checks are queued at once.",
+        };
+        var workerWait = new Option<int>("--worker-wait")
+        {
+            Description = "With --distributed: seconds to wait for a worker serving a queue before stopping with a message that says which worker to start.",
+            DefaultValueFactory = _ => 120,
+        };
         var command = new Command(
             "run",
             "Prove, formalize, check and repair: run a model over problems and store every step.\n" +
             "Exit codes: 0 every target of every problem Verified; 1 otherwise (or stopped); 2 bad input or a model that fails; 3 a needed checker is missing; 130 Ctrl-C.")
         {
             patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, requests, store, resume, allowModelChange,
-            template, threads, pull, context, timeout, noSandbox,
+            template, threads, pull, context, timeout, noSandbox, distributed, workerWait,
         };
         workers.AddTo(command);
         dir.AddTo(command);
@@ -84,6 +95,13 @@ internal static class RunCommand
             }
 
             var storePath = parse.GetValue(store)!;
+            var onWorkers = parse.GetValue(distributed);
+            if (onWorkers)
+            {
+                // Refused before anything is stored: a SQLite file cannot be shared with other machines.
+                Distributed.JobQueues.Storage(storePath);
+            }
+
             using var runs = RunStore.Open(storePath);
             RunInfo run;
             Microsoft.Extensions.AI.IChatClient chat;
@@ -175,14 +193,18 @@ internal static class RunCommand
                 var live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
                 var view = new RunProgressView(AnsiConsole.Console, total, already, live);
                 AnsiConsole.MarkupLine($"Run [bold]{Markup.Escape(run.Id)}[/]: {run.Config.Problems.Count} problem(s) × {run.Config.Samples} sample(s), store {Markup.Escape(runs.Path)}");
-                var engine = new RunEngine(runs, chat, checkers.ByTarget, view) { MaxConcurrentRequests = parse.GetValue(requests) };
+                var engine = new RunEngine(runs, chat, checkers.ByTarget, view)
+                {
+                    MaxConcurrentRequests = parse.GetValue(requests),
+                    Dispatcher = onWorkers ? new Distributed.DistributedCheckDispatcher(runs, storePath, TimeSpan.FromSeconds(parse.GetValue(workerWait))) : null,
+                };
                 try
                 {
                     await view.RunAsync(() => engine.ExecuteAsync(run, workerCount, ct)).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
                 {
-                    Console.Error.WriteLine($"Stopped. Every finished step of run {run.Id} is stored; continue with:\n  proofcheck run --resume {run.Id}{RunStoreOption.Hint(storePath)}");
+                    Console.Error.WriteLine($"Stopped. Every finished step of run {run.Id} is stored; continue with:\n  proofcheck run --resume {run.Id}{(onWorkers ? " --distributed" : string.Empty)}{RunStoreOption.Hint(storePath)}");
                     return 130;
                 }
                 catch (ModelException e)

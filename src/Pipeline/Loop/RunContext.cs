@@ -10,7 +10,7 @@ internal sealed record RunContext(
     RunInfo Run,
     RunStore Store,
     IChatClient Model,
-    IReadOnlyDictionary<string, IProofChecker> Checkers,
+    ICheckDispatcher Checks,
     PromptLibrary Prompts,
     IRunObserver Observer,
     SemaphoreSlim ModelGate);

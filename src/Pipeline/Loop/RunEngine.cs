@@ -19,6 +19,9 @@ public sealed class RunEngine(RunStore store, IChatClient model, IReadOnlyDictio
     /// <summary>How many model requests may be in flight at once (1 for a local model; more for a server that batches).</summary>
     public int MaxConcurrentRequests { get; init; } = 1;
 
+    /// <summary>Where checks run: this process with <c>checkers</c> (the default), or workers fed through a job queue.</summary>
+    public ICheckDispatcher? Dispatcher { get; init; }
+
     /// <summary>Creates a new run in the store: its configuration and a snapshot of each problem as it is now.</summary>
     public static RunInfo Create(RunStore store, RunConfig config, IReadOnlyList<Problem> problems, string? gitRevision = null)
     {
@@ -60,7 +63,7 @@ public sealed class RunEngine(RunStore store, IChatClient model, IReadOnlyDictio
         prompts.Load(PromptLibrary.ProveTemplateName(run.Config.PromptStyle));
         var problems = Problems(store, run.Id);
         using var gate = new SemaphoreSlim(Math.Max(1, MaxConcurrentRequests));
-        var context = new RunContext(run, store, model, checkers, prompts, observer, gate);
+        var context = new RunContext(run, store, model, Dispatcher ?? new LocalCheckDispatcher(store, checkers), prompts, observer, gate);
         var jobs = problems.SelectMany(p => Enumerable.Range(0, run.Config.Samples).Select(s => (Problem: p, Sample: s)))
             .Where(j => !store.IsSampleDone(run.Id, j.Problem.Id, j.Sample))
             .ToList();

@@ -180,22 +180,14 @@ internal sealed partial class SampleRunner(RunContext context, Problem problem, 
 
     private async Task<CheckRecord> CheckAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
     {
-        if (context.Store.FindCheck(RunId, problem.Id, sample, artifact.Target, artifact.Round) is { } done)
+        if (CheckStep.Stored(context.Store, RunId, artifact) is { } done)
         {
             context.Observer.CheckRecorded(done, reused: true);
             return done;
         }
 
         context.Observer.StageStarted(worker, problem.Id, sample, "check", artifact.Target, artifact.Round);
-        var watch = Stopwatch.StartNew();
-        var report = await ArtifactChecker.CheckAsync(context.Checkers, problem, artifact, Config, cancellationToken).ConfigureAwait(false);
-        var record = new CheckRecord(problem.Id, sample, artifact.Target, artifact.Round, 0, report) { Ms = watch.ElapsedMilliseconds };
-        context.Store.RecordCheck(RunId, record);
-        if (report.CheckerVersion is not null)
-        {
-            context.Store.AddCheckerVersions(RunId, new Dictionary<string, string> { [report.Checker] = report.CheckerVersion });
-        }
-
+        var record = await context.Checks.CheckAsync(context.Run, problem, artifact, cancellationToken).ConfigureAwait(false);
         context.Observer.CheckRecorded(record, reused: false);
         return record;
     }

@@ -1,0 +1,32 @@
+using Hangfire;
+using ProofCheck.Core;
+using ProofCheck.Pipeline.Loop;
+using ProofCheck.Pipeline.Store;
+
+namespace ProofCheck.Distributed;
+
+/// <summary>
+/// One check as a job: everything it needs (the run's settings, the problem's snapshot, the artifact) is read from the
+/// store, so a worker needs no file from the coordinator's disk. The unit is one check, not a whole sample: the model
+/// loop stays with the coordinator (one model endpoint, its prompts), checks are what costs CPU and what a machine
+/// can or cannot run, and a lost check costs one check to redo.
+/// </summary>
+public sealed class CheckJob(RunStore store, IReadOnlyDictionary<string, IProofChecker> checkers)
+{
+    /// <summary>
+    /// Checks one artifact and stores the result once (<see cref="CheckStep"/>): a job delivered again after its
+    /// worker died returns the stored result. A verdict such as Refuted is a result, never a failure; only faults
+    /// (the store unreachable past its reconnect window, a checker crash) fail the job, and Hangfire retries those
+    /// with growing delays.
+    /// </summary>
+    [AutomaticRetry(Attempts = 5, DelaysInSeconds = [2, 10, 30, 60, 120])]
+    public async Task RunAsync(string runId, string problemId, int sample, string target, int round, CancellationToken cancellationToken)
+    {
+        var run = store.GetRun(runId);
+        var problem = RunEngine.Problems(store, runId).SingleOrDefault(p => p.Id == problemId)
+            ?? throw new InvalidDataException($"Run {runId} has no problem {problemId}.");
+        var artifact = store.FindArtifact(runId, problemId, sample, target, round)
+            ?? throw new InvalidDataException($"Run {runId} has no {target} artifact for {problemId} sample {sample} round {round}.");
+        await CheckStep.RunAsync(store, checkers, run, problem, artifact, cancellationToken).ConfigureAwait(false);
+    }
+}

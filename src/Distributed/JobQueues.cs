@@ -1,0 +1,71 @@
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using ProofCheck.Core;
+using ProofCheck.Execution;
+using ProofCheck.Pipeline.Store;
+
+namespace ProofCheck.Distributed;
+
+/// <summary>
+/// The job queues of a distributed run: Hangfire's tables in the run store's own PostgreSQL database (schema
+/// <c>proofcheck_jobs</c>), one queue per checker (<c>smt</c>, <c>coq</c>, <c>lean</c>) so a worker takes only the
+/// checks its machine can run.
+/// </summary>
+public static class JobQueues
+{
+    public const string Schema = "proofcheck_jobs";
+
+    /// <summary>The queues there are, and the programs a machine needs to serve each.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Requirements = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["smt"] = ["z3", "cvc5"],
+        ["coq"] = ["coqc"],
+        ["lean"] = ["lean", "lake"],
+    };
+
+    /// <summary>The Hangfire storage of <paramref name="store"/> (a <c>postgres://</c> URL); its tables are made on first use.</summary>
+    public static PostgreSqlStorage Storage(string store)
+    {
+        if (!StoreLocation.IsPostgres(store))
+        {
+            throw new UserInputException(
+                $"Distributed runs share their store and job queues between machines, so they need a PostgreSQL store: --store postgres://USER@HOST:PORT/DB (not {store}).");
+        }
+
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = true,
+            // Checks take milliseconds to minutes: a worker asks for work often, and is told at once by NOTIFY.
+            QueuePollInterval = TimeSpan.FromMilliseconds(250),
+            EnableLongPolling = true,
+            // A job whose worker died (kill -9, machine lost) is handed to another worker after this long; a living
+            // worker keeps pushing it forward, so a long check is never taken twice while it runs.
+            InvisibilityTimeout = InvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
+            StartupConnectionMaxRetries = 10,
+        };
+        var connection = StoreLocation.ConnectionString(store);
+        connection.ApplicationName = "proofcheck-jobs";
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection.ConnectionString, options), options);
+    }
+
+    /// <summary>How long a job taken by a worker that then died stays invisible to the others.</summary>
+    public static TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The programs this machine lacks to serve <paramref name="queue"/> (none: it can serve it).</summary>
+    public static IReadOnlyList<string> Missing(string queue) =>
+        [.. Requirements[queue].Where(p => ExecutableResolver.Resolve(p) is null)];
+
+    /// <summary>The queues named by a comma-separated list; an unknown name is a user error listing the known ones.</summary>
+    public static IReadOnlyList<string> Parse(string list)
+    {
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0 || names.Any(n => !Requirements.ContainsKey(n)))
+        {
+            throw new UserInputException($"--targets {list}: the queues are {string.Join(", ", Requirements.Keys)}.");
+        }
+
+        return names;
+    }
+}
