@@ -17,6 +17,7 @@ root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(RecheckCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
+root.Subcommands.Add(StoreCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());

@@ -13,9 +13,11 @@ namespace ProofCheck.Coq;
 /// assumptions. A failure in the submission is reported with its line in the model's text and the goal state
 /// at the failing sentence.
 /// </summary>
-internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, CandidateFile candidateFile, CoqSentence theorem)
+internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, CanonicalLibraryCache? libraries, Func<string, CandidateFile> buildCandidate, CoqSentence theorem)
 {
     private const int MaxGoalChars = 4000;
+
+    private CandidateFile candidateFile = null!;
 
     private string Code => candidateFile.Text;
 
@@ -25,30 +27,18 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
     public async Task<CheckReport> RunAsync(CancellationToken cancellationToken)
     {
-        var statementPaths = new[] { ("statement", workspace.CanonicalPrefix) };
-        var submissionPaths = new[] { ("submission", workspace.CandidatePrefix) };
         run.CoqcRan = true;
-        var canonical = await workspace.CompileAsync("statement", ClosingFiles.CanonicalLibrary,
-            ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), statementPaths, cancellationToken).ConfigureAwait(false);
-        if (canonical.TimedOut)
+        var (library, failure) = await CanonicalLibraryCache.GetAsync(libraries, workspace,
+            ClosingFiles.Canonical(run.Canonical.Preamble, run.Canonical.AsProposition()), cancellationToken).ConfigureAwait(false);
+        if (library is null)
         {
-            return TimedOut();
+            return CanonicalFailed(failure!);
         }
 
-        if (canonical.Signal is { } killed)
-        {
-            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(killed, canonical), source: CoqChecker.Name)]);
-        }
-
-        if (canonical.ExitCode != 0)
-        {
-            var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
-            return run.Report(Verdict.Failed, [Diagnostic.Error(
-                $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
-        }
-
-        var canonicalHashAfterStage = workspace.HashOf("statement", ClosingFiles.CanonicalLibrary);
-
+        candidateFile = buildCandidate(library.QualifiedName);
+        var statementPaths = new[] { (library.Folder, library.Prefix) };
+        var submissionFolder = workspace.Stage("submission");
+        var submissionPaths = new[] { (submissionFolder, workspace.CandidatePrefix) };
         var candidate = await workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code,
             [.. statementPaths, .. submissionPaths], cancellationToken, timed: true).ConfigureAwait(false);
         if (candidate.TimedOut)
@@ -58,10 +48,10 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
         if (candidate.ExitCode != 0)
         {
-            return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, cancellationToken).ConfigureAwait(false));
+            return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, statementPaths, cancellationToken).ConfigureAwait(false));
         }
 
-        var candidateHashAfterStage = workspace.HashOf("submission", ClosingFiles.CandidateLibrary);
+        var candidateHashAfterStage = CoqWorkspace.HashOf(submissionFolder, ClosingFiles.CandidateLibrary);
 
         // coqc's own sentence split is the reference: text the audit read as a comment or string, or split
         // elsewhere, was never audited.
@@ -73,11 +63,12 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
         run.Checked.Add(AuditRules.StatementMeaning.ToString());
         run.Checked.Add(AuditRules.Assumptions.ToString());
-        // What passes to the closing stage is what the earlier stages produced, unchanged since they ended.
-        var canonicalHash = workspace.HashOf("statement", ClosingFiles.CanonicalLibrary);
-        var candidateHash = workspace.HashOf("submission", ClosingFiles.CandidateLibrary);
-        run.Checked.Add($"stage isolation: {ClosingFiles.CanonicalLibrary}.vo sha256 {canonicalHash}, {ClosingFiles.CandidateLibrary}.vo sha256 {candidateHash}");
-        if (canonicalHash is null || canonicalHash != canonicalHashAfterStage || candidateHash is null || candidateHash != candidateHashAfterStage)
+        // What passes to the closing stage is what the earlier stages produced, unchanged since they ended (the
+        // canonical library: since it was compiled, possibly by an earlier check that stored it in the cache).
+        var canonicalHash = CoqWorkspace.HashOf(library.Folder, ClosingFiles.CanonicalLibrary);
+        var candidateHash = CoqWorkspace.HashOf(submissionFolder, ClosingFiles.CandidateLibrary);
+        run.Checked.Add($"stage isolation: {ClosingFiles.CanonicalLibrary}.vo sha256 {canonicalHash}{(library.Reused ? " (compiled once for this statement, reused)" : string.Empty)}, {ClosingFiles.CandidateLibrary}.vo sha256 {candidateHash}");
+        if (canonicalHash is null || canonicalHash != library.Sha256 || candidateHash is null || candidateHash != candidateHashAfterStage)
         {
             run.Findings.Add(new AuditFinding(AuditRules.OutputAndState.Name,
                 "a compiled library changed or vanished after its stage ended", TheoremSpan(), AuditRules.OutputAndState.Reason));
@@ -85,7 +76,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
         }
 
         var closing = await workspace.CompileAsync("closing", "Closing",
-            ClosingFiles.Check(workspace.CanonicalPrefix, workspace.CandidatePrefix, run.Canonical.Name),
+            ClosingFiles.Check(library.Prefix, workspace.CandidatePrefix, run.Canonical.Name),
             [.. statementPaths, .. submissionPaths], cancellationToken).ConfigureAwait(false);
         if (closing.TimedOut)
         {
@@ -150,10 +141,27 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
     private SourceSpan TheoremSpan() => new(theorem.Line + run.Source!.LineOffset, theorem.Column + 1);
 
+    private CheckReport CanonicalFailed(ProcessResult canonical)
+    {
+        if (canonical.TimedOut)
+        {
+            return TimedOut();
+        }
+
+        if (canonical.Signal is { } killed)
+        {
+            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(killed, canonical), source: CoqChecker.Name)]);
+        }
+
+        var why = CoqMessageParser.Parse(canonical.StandardError).FirstOrDefault()?.Message ?? canonical.StandardError.Trim();
+        return run.Report(Verdict.Failed, [Diagnostic.Error(
+            $"The canonical statement does not compile on its own, so nothing can be checked against it: {why}", source: "statement")]);
+    }
+
     private CheckReport TimedOut() => run.Report(Verdict.Timeout, [Diagnostic.Error(
         $"coqc did not finish within the time limit ({(run.Request.Timeout ?? CoqChecker.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
 
-    private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Diagnostic>> SubmissionErrorsAsync(ProcessResult result, (string, string)[] statementPaths, CancellationToken cancellationToken)
     {
         var messages = CoqMessageParser.Parse(result.StandardError);
         var diagnostics = messages.Select(ToDiagnostic).ToList();
@@ -170,7 +178,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
 
         var first = messages.First(m => m.Severity == DiagnosticSeverity.Error);
         var index = diagnostics.FindIndex(d => d.Severity == DiagnosticSeverity.Error);
-        var goal = await GoalBeforeAsync(first, cancellationToken).ConfigureAwait(false);
+        var goal = await GoalBeforeAsync(first, statementPaths, cancellationToken).ConfigureAwait(false);
         if (goal is not null)
         {
             diagnostics[index] = diagnostics[index] with { Goal = goal };
@@ -183,7 +191,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
     /// Re-runs the submission up to (not including) the failing sentence, then <c>Show.</c>: what coqc prints
     /// is the goal state the failing tactic faced. Null when the failure was not inside a proof.
     /// </summary>
-    private async Task<string?> GoalBeforeAsync(CoqMessage error, CancellationToken cancellationToken)
+    private async Task<string?> GoalBeforeAsync(CoqMessage error, (string, string)[] statementPaths, CancellationToken cancellationToken)
     {
         if (error.OffsetIn(Code) is not { } offset)
         {
@@ -198,7 +206,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cand
         }
 
         var prefix = Code[..failing.Start] + "\nShow.\n";
-        var result = await workspace.CompileAsync("goal", "Goal", prefix, [("statement", workspace.CanonicalPrefix)], cancellationToken).ConfigureAwait(false);
+        var result = await workspace.CompileAsync("goal", "Goal", prefix, statementPaths, cancellationToken).ConfigureAwait(false);
         var goal = result.StandardOutput.Trim();
         if (result.TimedOut || goal.Length == 0 || goal.StartsWith("No focused proof", StringComparison.Ordinal))
         {

@@ -17,20 +17,19 @@ public sealed class CoqChecker : IProofChecker
 {
     public const string Name = "coqc";
 
-    private readonly string? workRoot;
-
-    public CoqChecker()
-    {
-    }
-
-    /// <summary>A checker whose per-check folders are made under <paramref name="workRoot"/> instead of the system's temporary folder.</summary>
-    internal CoqChecker(string workRoot)
-    {
-        this.workRoot = workRoot;
-    }
-
     /// <summary>The wall-clock limit of a whole check when the request gives none.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly CanonicalLibraryCache? libraries;
+
+    /// <summary>A checker that reuses compiled canonical libraries from the user's cache (see <see cref="CanonicalLibraryCache"/>).</summary>
+    public CoqChecker()
+        : this(CanonicalLibraryCache.Default)
+    {
+    }
+
+    /// <summary>A checker with its own library cache, or none (null: every check compiles its canonical library).</summary>
+    internal CoqChecker(CanonicalLibraryCache? libraries) => this.libraries = libraries;
 
     public string Target => "coq";
 
@@ -80,12 +79,12 @@ public sealed class CoqChecker : IProofChecker
         }
 
         run.Version = coq.Version;
-        var libraries = new LibraryAllowlist(coq.StandardLibrary, request.AllowedImports);
+        var allowlist = new LibraryAllowlist(coq.StandardLibrary, request.AllowedImports);
         run.Checked.AddRange(AuditRules.TextRules.Select(r => r.ToString()));
         // A token-identical restatement of the canonical preamble is not the submission's own code: it is replaced
         // by the canonical library itself, so only what follows it is audited.
         var preambleCopy = CandidateFile.PreambleCopyLength(split.Sentences, SentenceSplitter.Split(canonical.Preamble).Sentences);
-        run.Findings.AddRange(CoqAudit.Run(CandidateFile.Own(split.Sentences, preambleCopy), libraries, source.LineOffset));
+        run.Findings.AddRange(CoqAudit.Run(CandidateFile.Own(split.Sentences, preambleCopy), allowlist, source.LineOffset));
 
         run.Checked.Add(AuditRules.StatementTokens.ToString());
         var match = StatementGate.Find(split.Sentences, canonical);
@@ -105,8 +104,8 @@ public sealed class CoqChecker : IProofChecker
             return run.Report(Verdict.CheckerUnavailable, [Diagnostic.Error($"The sandbox cannot run: {Sandbox.WhyUnavailable} {Sandbox.InstallAdvice}", source: "sandbox")]);
         }
 
-        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout, workRoot);
-        var candidate = CandidateFile.Build(source, split.Sentences, canonical.Preamble, workspace.CanonicalLibraryName);
-        return await new CompileAndClose(run, workspace, candidate, match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
+        using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? DefaultTimeout);
+        return await new CompileAndClose(run, workspace, libraries,
+            library => CandidateFile.Build(source, split.Sentences, canonical.Preamble, library), match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -112,7 +112,7 @@ public static class Sandbox
             return "prlimit (util-linux) is not installed.";
         }
 
-        var tmp = Directory.CreateTempSubdirectory("proofcheck-probe-");
+        var tmp = TempFolders.Create("probe-");
         try
         {
             // Through the launcher, so the 10 s limit really applies: a blocking read of stderr used to come first.

@@ -19,10 +19,11 @@ public sealed class StageIsolationSpecs
         var coq = await CoqInstallation.FindAsync(CancellationToken.None);
         Assert.NotNull(coq);
         using var workspace = new CoqWorkspace(coq, sandboxed: true, TimeSpan.FromSeconds(120));
-        var statement = ("statement", workspace.CanonicalPrefix);
+        var statement = (workspace.Stage("statement"), "PCStatement000000000000");
+        var submission = (workspace.Stage("submission"), workspace.CandidatePrefix);
         var canonical = await workspace.CompileAsync("statement", "Canonical", "Definition a := 1.\n", [statement], CancellationToken.None);
         Assert.True(canonical.ExitCode == 0, canonical.StandardError);
-        var hash = workspace.HashOf("statement", "Canonical");
+        var hash = CoqWorkspace.HashOf(workspace.Stage("statement"), "Canonical");
 
         var attempts = new[]
         {
@@ -33,17 +34,17 @@ public sealed class StageIsolationSpecs
         foreach (var attempt in attempts)
         {
             await workspace.CompileAsync("submission", "Candidate", attempt + "\nDefinition b := 2.\n",
-                [statement, ("submission", workspace.CandidatePrefix)], CancellationToken.None);
+                [statement, submission], CancellationToken.None);
         }
 
-        Assert.Equal(hash, workspace.HashOf("statement", "Canonical"));
+        Assert.Equal(hash, CoqWorkspace.HashOf(workspace.Stage("statement"), "Canonical"));
         Assert.False(File.Exists(Path.Combine(workspace.Root, "statement", "Canonical.out")));
         Assert.False(Directory.Exists(Path.Combine(workspace.Root, "closing")));
         Assert.False(File.Exists(Path.Combine(workspace.Root, "Leftover.out")));
 
         // A file the submission stage leaves in its own folder is not visible to a later stage that was not given it.
         await workspace.CompileAsync("submission", "Candidate", "Redirect \"Leftover\" Print nat.\n",
-            [("submission", workspace.CandidatePrefix)], CancellationToken.None);
+            [submission], CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(workspace.Root, "submission", "Leftover.out")));
         var later = await workspace.CompileAsync("closing", "Closing",
             "Redirect \"Copy\" Print LoadPath.\nLoad \"../submission/Leftover.out\".\n", [statement], CancellationToken.None);

@@ -8,11 +8,12 @@ internal static class RunStoreOption
 {
     public static Option<string> Create() => new("--store")
     {
-        Description = $"The run store (SQLite file). Default: {RunStore.DefaultPath} in the current folder.",
-        DefaultValueFactory = _ => RunStore.DefaultPath,
+        Description = "The run store: a SQLite file, or postgres://USER@HOST:PORT/DB (one store shared by a coordinator and workers on " +
+            $"many machines; the password from PGPASSWORD or ~/.pgpass). Default: ${StoreLocation.Variable}, else {RunStore.DefaultPath} in the current folder.",
+        DefaultValueFactory = _ => StoreLocation.Default,
     };
 
     /// <summary>The --store part of a command line that names this store, or nothing for the default.</summary>
     public static string Hint(string path) =>
-        Path.GetFullPath(path) == Path.GetFullPath(RunStore.DefaultPath) ? string.Empty : $" --store {path}";
+        StoreLocation.Same(path, StoreLocation.Default) ? string.Empty : $" --store {path}";
 }

@@ -7,9 +7,10 @@ namespace ProofCheck.Coq.Running;
 /// A temporary folder for one check, deleted on dispose whatever happened, and the coqc runs in it (sandboxed
 /// unless the user opted out). Library prefixes are random per check, so a submission cannot name the
 /// canonical library or pose as it. Each stage has a folder of its own, the only one its sandbox may write;
-/// the folders of earlier stages are visible read-only, and a later stage's folder is created (and its file
-/// written) by ProofCheck only when that stage starts, so code a submission runs while it is compiled can
-/// change nothing a later stage reads.
+/// the folders of earlier stages (and the cached canonical library) are visible read-only, and a later stage's
+/// folder is created (and its file written) by ProofCheck only when that stage starts, so code a submission runs
+/// while it is compiled can change nothing a later stage reads. The folder lives under the process's temp root
+/// (<see cref="TempFolders"/>), which is removed even when the process is killed.
 /// </summary>
 internal sealed class CoqWorkspace : IDisposable
 {
@@ -17,39 +18,38 @@ internal sealed class CoqWorkspace : IDisposable
     private readonly bool sandboxed;
     private readonly DateTime deadline;
 
-    /// <param name="parent">The folder to create the workspace in; the system's temporary folder when null.</param>
-    public CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit, string? parent = null)
+    public CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit)
     {
         this.coq = coq;
         this.sandboxed = sandboxed;
         deadline = DateTime.UtcNow + timeLimit;
-        var tag = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        Root = parent is null
-            ? Directory.CreateTempSubdirectory("proofcheck-coq-").FullName
-            : Directory.CreateDirectory(Path.Combine(parent, "proofcheck-coq-" + tag)).FullName;
-        CanonicalPrefix = "PCStatement" + tag;
-        CandidatePrefix = "PCSubmission" + tag;
+        Root = TempFolders.Create("coq-").FullName;
+        CandidatePrefix = "PCSubmission" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     }
 
     public string Root { get; }
 
-    public string CanonicalPrefix { get; }
-
     public string CandidatePrefix { get; }
 
-    /// <summary>The qualified name of the compiled canonical library (preamble and statement) a submission imports.</summary>
-    public string CanonicalLibraryName => $"{CanonicalPrefix}.{ClosingFiles.CanonicalLibrary}";
+    /// <summary>Whether coqc runs in the sandbox (part of the canonical library's cache key).</summary>
+    public bool Sandboxed => sandboxed;
+
+    public CoqInstallation Coq => coq;
+
+    /// <summary>The folder of one stage (created when the stage runs).</summary>
+    public string Stage(string name) => Path.Combine(Root, name);
 
     /// <summary>The memory cap of every coqc run (the sandbox's address-space limit), named when coqc is killed.</summary>
     public long MemoryLimitBytes { get; } = new SandboxPolicy(string.Empty).MemoryLimitBytes;
 
     /// <summary>
-    /// Writes <paramref name="text"/> as <c>{folder}/{name}.v</c> and compiles it with the given load paths;
-    /// <paramref name="timed"/> adds <c>-time</c>, so standard output lists the range of every sentence coqc ran.
+    /// Writes <paramref name="text"/> as <c>{stage}/{name}.v</c> and compiles it with the given load paths (absolute
+    /// folders; every one but the stage's own is read-only in the sandbox); <paramref name="timed"/> adds
+    /// <c>-time</c>, so standard output lists the range of every sentence coqc ran.
     /// </summary>
-    public async Task<ProcessResult> CompileAsync(string folder, string name, string text, IEnumerable<(string Folder, string Prefix)> loadPaths, CancellationToken cancellationToken, bool timed = false)
+    public async Task<ProcessResult> CompileAsync(string stage, string name, string text, IEnumerable<(string Folder, string Prefix)> loadPaths, CancellationToken cancellationToken, bool timed = false)
     {
-        var stageFolder = Path.Combine(Root, folder);
+        var stageFolder = Stage(stage);
         Directory.CreateDirectory(stageFolder);
         var file = Path.Combine(stageFolder, name + ".v");
         await File.WriteAllTextAsync(file, text, cancellationToken).ConfigureAwait(false);
@@ -62,10 +62,10 @@ internal sealed class CoqWorkspace : IDisposable
         var readOnly = new List<string>();
         foreach (var (dir, prefix) in loadPaths)
         {
-            args.AddRange(["-Q", Path.Combine(Root, dir), prefix]);
-            if (dir != folder)
+            args.AddRange(["-Q", dir, prefix]);
+            if (dir != stageFolder)
             {
-                readOnly.Add(Path.Combine(Root, dir));
+                readOnly.Add(dir);
             }
         }
 
@@ -86,9 +86,9 @@ internal sealed class CoqWorkspace : IDisposable
     }
 
     /// <summary>The SHA-256 of a compiled library (<c>{folder}/{name}.vo</c>), or null when there is none.</summary>
-    public string? HashOf(string folder, string name)
+    public static string? HashOf(string folder, string name)
     {
-        var file = Path.Combine(Root, folder, name + ".vo");
+        var file = Path.Combine(folder, name + ".vo");
         if (!File.Exists(file))
         {
             return null;
@@ -98,26 +98,5 @@ internal sealed class CoqWorkspace : IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A process killed a moment ago may still hold a file; one retry, then leave it to the OS temp cleaner.
-            Thread.Sleep(200);
-            try
-            {
-                Directory.Delete(Root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => TempFolders.Delete(Root);
 }

@@ -47,7 +47,7 @@ public sealed class ReplSession : IPooledSession
     /// </summary>
     public static async Task<ReplSession> StartAsync(Func<string, ProcessCommand> command, string header, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var work = Directory.CreateTempSubdirectory("proofcheck-repl-").FullName;
+        var work = TempFolders.Create("repl-").FullName;
         InteractiveProcess process;
         try
         {

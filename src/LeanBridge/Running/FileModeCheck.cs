@@ -1,4 +1,5 @@
 using ProofCheck.Core;
+using ProofCheck.Execution;
 using ProofCheck.LeanBridge.Extraction;
 using ProofCheck.LeanBridge.Fidelity;
 using ProofCheck.LeanBridge.Messages;
@@ -30,7 +31,7 @@ public static class FileModeCheck
         var stages = new List<DirectoryInfo>();
         DirectoryInfo NewStage(string name)
         {
-            var stage = Directory.CreateTempSubdirectory($"proofcheck-lean-{name}-");
+            var stage = TempFolders.Create($"lean-{name}-");
             stages.Add(stage);
             return stage;
         }

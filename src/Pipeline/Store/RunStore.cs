@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Runs;
@@ -16,128 +17,101 @@ public sealed class RunStore : IDisposable
 {
     public const string DefaultPath = ".proofcheck/runs.db";
 
-    private readonly SqliteConnection connection;
-    private readonly Lock gate = new();
+    private readonly StoreBackend backend;
 
-    private RunStore(SqliteConnection connection, string path)
+    private RunStore(StoreBackend backend)
     {
-        this.connection = connection;
-        Path = path;
+        this.backend = backend;
     }
 
-    public string Path { get; }
+    /// <summary>The store's name in messages: a SQLite file's full path, or a PostgreSQL URL without its password.</summary>
+    public string Path => backend.Location;
 
-    /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
-    public static RunStore Open(string path)
+    /// <summary>Whether the store is a PostgreSQL database (which other machines can share).</summary>
+    public bool IsShared => backend is PostgresBackend;
+
+    /// <summary>
+    /// Opens (creating when needed) the store <paramref name="location"/> names (a SQLite path, or a
+    /// <c>postgres://</c> URL) and brings its schema up to date.
+    /// </summary>
+    public static RunStore Open(string location)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var dir = System.IO.Path.GetDirectoryName(full);
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        StoreBackend backend = StoreLocation.IsPostgres(location) ? PostgresBackend.Open(location) : SqliteBackend.Open(location);
         try
         {
-            connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
-            StoreSchema.Migrate(connection, full);
+            StoreSchema.Migrate(backend);
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
-            var readOnly = e.SqliteErrorCode == ReadOnlyError || (e.SqliteErrorCode == CannotOpenError && File.Exists(full) && !Writable(dir));
+            backend.Dispose();
+            var readOnly = e.SqliteErrorCode == SqliteBackend.ReadOnlyError;
             throw new UserInputException(
                 readOnly
-                    ? $"The run store {full} is read-only, and this command writes to it. Use a writable copy of it, or another --store."
-                    : $"Cannot open the run store {full}: {e.Message}",
+                    ? $"The run store {backend.Location} is read-only, and this command writes to it. Use a writable copy of it, or another --store."
+                    : $"Cannot open the run store {backend.Location}: {e.Message}",
                 e);
         }
+        catch
+        {
+            backend.Dispose();
+            throw;
+        }
 
-        return new RunStore(connection, full);
+        return new RunStore(backend);
     }
-
-    private static bool Writable(string? directory)
-    {
-        if (directory is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            var probe = System.IO.Path.Combine(directory, $".proofcheck-write-probe-{Environment.ProcessId}");
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    // SQLITE_READONLY and SQLITE_CANTOPEN: what SQLite says about a store on a read-only disk or without write permission.
-    private const int ReadOnlyError = 8;
-    private const int CannotOpenError = 14;
 
     /// <summary>
-    /// Opens an existing store; a missing file is a clear user error, not a fresh empty store. With
-    /// <paramref name="readOnly"/> (show, export) a store that cannot be written is still read.
+    /// Opens an existing store; a missing file (or a database without a run store) is a clear user error, not a
+    /// fresh empty store. With <paramref name="readOnly"/> (show, export) a SQLite store that cannot be written is still read.
     /// </summary>
-    public static RunStore OpenExisting(string path, bool readOnly = false)
+    public static RunStore OpenExisting(string location, bool readOnly = false)
     {
-        if (!File.Exists(path))
+        if (StoreLocation.IsPostgres(location))
         {
-            throw new UserInputException($"There is no run store at {System.IO.Path.GetFullPath(path)}. Start a run with 'proofcheck run', or pass --store PATH.");
+            var store = Open(location);
+            return store;
+        }
+
+        if (!File.Exists(location))
+        {
+            throw new UserInputException($"There is no run store at {System.IO.Path.GetFullPath(location)}. Start a run with 'proofcheck run', or pass --store PATH.");
         }
 
         if (!readOnly)
         {
-            return Open(path);
+            return Open(location);
         }
 
         try
         {
-            return Open(path);
+            return Open(location);
         }
-        catch (UserInputException e) when (e.InnerException is SqliteException { SqliteErrorCode: ReadOnlyError or CannotOpenError })
+        catch (UserInputException e) when (e.InnerException is SqliteException { SqliteErrorCode: SqliteBackend.ReadOnlyError or SqliteBackend.CannotOpenError })
         {
-            return OpenReadOnly(path);
+            return OpenReadOnly(location);
         }
     }
 
-    // SQLite needs a writable folder to read a WAL store unless told the file cannot change ("immutable"), which is
-    // true of a store on a read-only disk.
     private static RunStore OpenReadOnly(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var uri = new Uri(full).AbsoluteUri + "?immutable=1";
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = uri, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        var backend = SqliteBackend.OpenReadOnly(path);
         try
         {
-            connection.Open();
-            var version = StoreSchema.Version(connection);
+            var version = backend.Read(backend.SchemaVersion);
             if (version != StoreSchema.CurrentVersion)
             {
                 throw new UserInputException(
-                    $"The run store {full} is read-only and has schema version {version}; this ProofCheck reads version {StoreSchema.CurrentVersion}. " +
+                    $"The run store {backend.Location} is read-only and has schema version {version}; this ProofCheck reads version {StoreSchema.CurrentVersion}. " +
                     (version < StoreSchema.CurrentVersion ? "Open it once where it is writable (any command upgrades it), or read a writable copy." : "Use a newer ProofCheck."));
             }
         }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw new UserInputException($"The run store {full} is read-only and could not be read: {e.Message}", e);
-        }
         catch
         {
-            connection.Dispose();
+            backend.Dispose();
             throw;
         }
 
-        return new RunStore(connection, full);
+        return new RunStore(backend);
     }
 
     public static string NewRunId(DateTimeOffset now) =>
@@ -145,20 +119,20 @@ public sealed class RunStore : IDisposable
 
     public void CreateRun(RunInfo run, IEnumerable<(string ProblemId, string ProblemJson)> problems) => Write(tx =>
     {
-        Command(tx, """
+        tx.Command("""
             INSERT INTO runs (id, created_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started)
-            VALUES ($id, $created, $status, $model, $config, $versions, $git, $version, $pid, $started)
+            VALUES (@id, @created, @status, @model, @config, @versions, @git, @version, @pid, @started)
             """,
-            ("$id", run.Id), ("$created", Stamp(run.CreatedAt)), ("$status", run.Status), ("$model", run.Model),
-            ("$pid", ProcessOwner.Pid), ("$started", ProcessOwner.Started),
-            ("$config", JsonSerializer.Serialize(run.Config, ReportJson.Options)),
-            ("$versions", JsonSerializer.Serialize(run.CheckerVersions, ReportJson.Options)),
-            ("$git", run.GitRevision), ("$version", run.ProofCheckVersion)).ExecuteNonQuery();
+            ("@id", run.Id), ("@created", Stamp(run.CreatedAt)), ("@status", run.Status), ("@model", run.Model),
+            ("@pid", ProcessOwner.Pid), ("@started", ProcessOwner.Started),
+            ("@config", JsonSerializer.Serialize(run.Config, ReportJson.Options)),
+            ("@versions", JsonSerializer.Serialize(run.CheckerVersions, ReportJson.Options)),
+            ("@git", run.GitRevision), ("@version", run.ProofCheckVersion)).ExecuteNonQuery();
         var ordinal = 0;
         foreach (var (id, json) in problems)
         {
-            Command(tx, "INSERT INTO run_problems (run_id, ordinal, problem_id, problem_json) VALUES ($run, $ord, $pid, $json)",
-                ("$run", run.Id), ("$ord", ordinal++), ("$pid", id), ("$json", json)).ExecuteNonQuery();
+            tx.Command("INSERT INTO run_problems (run_id, ordinal, problem_id, problem_json) VALUES (@run, @ord, @pid, @json)",
+                ("@run", run.Id), ("@ord", ordinal++), ("@pid", id), ("@json", json)).ExecuteNonQuery();
         }
     });
 
@@ -167,10 +141,10 @@ public sealed class RunStore : IDisposable
     /// resume it.
     /// </summary>
     public void SetStatus(string runId, string status, DateTimeOffset? finishedAt = null) => Write(tx =>
-        Command(tx, status == RunInfo.Running
-                ? "UPDATE runs SET status = $status, finished_at = $fin WHERE id = $id"
-                : "UPDATE runs SET status = $status, finished_at = $fin, owner_pid = NULL, owner_started = NULL WHERE id = $id",
-            ("$status", status), ("$fin", finishedAt is null ? null : Stamp(finishedAt.Value)), ("$id", runId)).ExecuteNonQuery());
+        tx.Command(status == RunInfo.Running
+                ? "UPDATE runs SET status = @status, finished_at = @fin WHERE id = @id"
+                : "UPDATE runs SET status = @status, finished_at = @fin, owner_pid = NULL, owner_started = NULL WHERE id = @id",
+            ("@status", status), ("@fin", finishedAt is null ? null : Stamp(finishedAt.Value)), ("@id", runId)).ExecuteNonQuery());
 
     /// <summary>
     /// Marks this process as the one running <paramref name="runId"/>. Refused while another living process runs
@@ -178,7 +152,7 @@ public sealed class RunStore : IDisposable
     /// </summary>
     public void Claim(string runId) => Write(tx =>
     {
-        using (var cmd = Command(tx, "SELECT owner_pid, owner_started, status FROM runs WHERE id = $id", ("$id", runId)))
+        using (var cmd = tx.Command("SELECT owner_pid, owner_started, status FROM runs WHERE id = @id", ("@id", runId)))
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read())
@@ -188,7 +162,7 @@ public sealed class RunStore : IDisposable
 
             if (!r.IsDBNull(0) && r.GetString(2) == RunInfo.Running)
             {
-                var pid = r.GetInt32(0);
+                var pid = StoreSession.Int(r, 0);
                 var started = r.IsDBNull(1) ? null : r.GetString(1);
                 if (!(pid == ProcessOwner.Pid && started == ProcessOwner.Started) && ProcessOwner.IsAlive(pid, started))
                 {
@@ -199,14 +173,14 @@ public sealed class RunStore : IDisposable
             }
         }
 
-        Command(tx, "UPDATE runs SET status = $status, owner_pid = $pid, owner_started = $started WHERE id = $id",
-            ("$status", RunInfo.Running), ("$pid", ProcessOwner.Pid), ("$started", ProcessOwner.Started), ("$id", runId)).ExecuteNonQuery();
+        tx.Command("UPDATE runs SET status = @status, owner_pid = @pid, owner_started = @started WHERE id = @id",
+            ("@status", RunInfo.Running), ("@pid", ProcessOwner.Pid), ("@started", ProcessOwner.Started), ("@id", runId)).ExecuteNonQuery();
     });
 
     /// <summary>Replaces the stored configuration (a resume that the user allowed to change the model).</summary>
     public void UpdateConfig(string runId, RunConfig config) => Write(tx =>
-        Command(tx, "UPDATE runs SET config_json = $config, model = $model WHERE id = $id",
-            ("$config", JsonSerializer.Serialize(config, ReportJson.Options)), ("$model", config.Model), ("$id", runId)).ExecuteNonQuery());
+        tx.Command("UPDATE runs SET config_json = @config, model = @model WHERE id = @id",
+            ("@config", JsonSerializer.Serialize(config, ReportJson.Options)), ("@model", config.Model), ("@id", runId)).ExecuteNonQuery());
 
     /// <summary>Removes a run and everything it stored. Refused while a living process runs it.</summary>
     public void DeleteRun(string runId)
@@ -221,7 +195,7 @@ public sealed class RunStore : IDisposable
         {
             foreach (var table in new[] { "checks", "artifacts", "attempts", "samples", "run_problems", "runs" })
             {
-                Command(tx, $"DELETE FROM {table} WHERE {(table == "runs" ? "id" : "run_id")} = $id", ("$id", runId)).ExecuteNonQuery();
+                tx.Command($"DELETE FROM {table} WHERE {(table == "runs" ? "id" : "run_id")} = @id", ("@id", runId)).ExecuteNonQuery();
             }
         });
     }
@@ -229,20 +203,20 @@ public sealed class RunStore : IDisposable
     /// <summary>Records the checker versions met so far (merged with those already stored).</summary>
     public void AddCheckerVersions(string runId, IReadOnlyDictionary<string, string> versions) => Write(tx =>
     {
-        var current = Command(tx, "SELECT checker_versions_json FROM runs WHERE id = $id", ("$id", runId)).ExecuteScalar() as string ?? "{}";
+        var current = tx.Command("SELECT checker_versions_json FROM runs WHERE id = @id", ("@id", runId)).ExecuteScalar() as string ?? "{}";
         var merged = JsonSerializer.Deserialize<SortedDictionary<string, string>>(current, ReportJson.Options) ?? [];
         foreach (var (k, v) in versions)
         {
             merged[k] = v;
         }
 
-        Command(tx, "UPDATE runs SET checker_versions_json = $v WHERE id = $id",
-            ("$v", JsonSerializer.Serialize(merged, ReportJson.Options)), ("$id", runId)).ExecuteNonQuery();
+        tx.Command("UPDATE runs SET checker_versions_json = @v WHERE id = @id",
+            ("@v", JsonSerializer.Serialize(merged, ReportJson.Options)), ("@id", runId)).ExecuteNonQuery();
     });
 
-    public RunInfo? FindRun(string runId) => Read(() =>
+    public RunInfo? FindRun(string runId) => Read(s =>
     {
-        using var cmd = Command(null, $"SELECT {RunColumns} FROM runs WHERE id = $id", ("$id", runId));
+        using var cmd = s.Command($"SELECT {RunColumns} FROM runs WHERE id = @id", ("@id", runId));
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadRun(r) : null;
     });
@@ -262,9 +236,9 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>Every run, newest first.</summary>
-    public IReadOnlyList<RunInfo> Runs() => Read(() =>
+    public IReadOnlyList<RunInfo> Runs() => Read(s =>
     {
-        using var cmd = Command(null, $"SELECT {RunColumns} FROM runs ORDER BY created_at DESC, id DESC");
+        using var cmd = s.Command($"SELECT {RunColumns} FROM runs ORDER BY created_at DESC, id DESC");
         using var r = cmd.ExecuteReader();
         var list = new List<RunInfo>();
         while (r.Read())
@@ -276,9 +250,9 @@ public sealed class RunStore : IDisposable
     });
 
     /// <summary>The problems of a run, in run order, as the JSON snapshot taken when it started.</summary>
-    public IReadOnlyList<(string ProblemId, string ProblemJson)> RunProblems(string runId) => Read(() =>
+    public IReadOnlyList<(string ProblemId, string ProblemJson)> RunProblems(string runId) => Read(s =>
     {
-        using var cmd = Command(null, "SELECT problem_id, problem_json FROM run_problems WHERE run_id = $run ORDER BY ordinal", ("$run", runId));
+        using var cmd = s.Command("SELECT problem_id, problem_json FROM run_problems WHERE run_id = @run ORDER BY ordinal", ("@run", runId));
         using var r = cmd.ExecuteReader();
         var list = new List<(string, string)>();
         while (r.Read())
@@ -293,63 +267,68 @@ public sealed class RunStore : IDisposable
     public void RecordAttempt(string runId, AttemptRecord attempt, IEnumerable<ArtifactRecord> artifacts) => Write(tx =>
     {
         var k = attempt.Key;
-        Command(tx, """
+        tx.Command("""
             INSERT INTO attempts (run_id, problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, created_at, model, sampling_json, answer)
-            VALUES ($run, $pid, $sample, $stage, $target, $round, $prompt, $response, $reasoning, $in, $out, $finish, $ms, $at, $model, $sampling, $answer)
+            VALUES (@run, @pid, @sample, @stage, @target, @round, @prompt, @response, @reasoning, @in, @out, @finish, @ms, @at, @model, @sampling, @answer)
             """,
-            ("$run", runId), ("$pid", k.ProblemId), ("$sample", k.Sample), ("$stage", k.Stage), ("$target", k.Target), ("$round", k.Round),
-            ("$prompt", attempt.Prompt), ("$response", attempt.Response), ("$reasoning", attempt.Reasoning),
-            ("$in", attempt.InputTokens), ("$out", attempt.OutputTokens), ("$finish", attempt.FinishReason), ("$ms", attempt.Ms),
-            ("$at", Stamp(DateTimeOffset.UtcNow)), ("$model", attempt.Model),
-            ("$sampling", attempt.Sampling is null ? null : JsonSerializer.Serialize(attempt.Sampling, ReportJson.Options)),
-            ("$answer", AnswerName(attempt.Answer))).ExecuteNonQuery();
+            ("@run", runId), ("@pid", k.ProblemId), ("@sample", k.Sample), ("@stage", k.Stage), ("@target", k.Target), ("@round", k.Round),
+            ("@prompt", attempt.Prompt), ("@response", attempt.Response), ("@reasoning", attempt.Reasoning),
+            ("@in", attempt.InputTokens), ("@out", attempt.OutputTokens), ("@finish", attempt.FinishReason), ("@ms", attempt.Ms),
+            ("@at", Stamp(DateTimeOffset.UtcNow)), ("@model", attempt.Model),
+            ("@sampling", attempt.Sampling is null ? null : JsonSerializer.Serialize(attempt.Sampling, ReportJson.Options)),
+            ("@answer", AnswerName(attempt.Answer))).ExecuteNonQuery();
         foreach (var a in artifacts)
         {
-            Command(tx, """
+            tx.Command("""
                 INSERT INTO artifacts (run_id, problem_id, sample, target, round, content, has_code)
-                VALUES ($run, $pid, $sample, $target, $round, $content, $has)
+                VALUES (@run, @pid, @sample, @target, @round, @content, @has)
                 """,
-                ("$run", runId), ("$pid", a.ProblemId), ("$sample", a.Sample), ("$target", a.Target), ("$round", a.Round),
-                ("$content", a.Content), ("$has", a.HasCode ? 1 : 0)).ExecuteNonQuery();
+                ("@run", runId), ("@pid", a.ProblemId), ("@sample", a.Sample), ("@target", a.Target), ("@round", a.Round),
+                ("@content", a.Content), ("@has", a.HasCode ? 1 : 0)).ExecuteNonQuery();
         }
     });
 
+    /// <summary>
+    /// Stores one check unless a result for the same (problem, sample, target, round, pass) is already there: a check
+    /// job delivered twice (its worker died after storing, say) keeps the first result and never doubles it.
+    /// </summary>
     public void RecordCheck(string runId, CheckRecord check) => Write(tx =>
-        Command(tx, """
+        tx.Command("""
             INSERT INTO checks (run_id, problem_id, sample, target, round, pass, checker, checker_version, verdict, verdict_text, report_json, audit_json, ms, checked_at)
-            VALUES ($run, $pid, $sample, $target, $round, $pass, $checker, $version, $verdict, $text, $report, $audit, $ms, $at)
+            VALUES (@run, @pid, @sample, @target, @round, @pass, @checker, @version, @verdict, @text, @report, @audit, @ms, @at)
+            ON CONFLICT (run_id, problem_id, sample, target, round, pass) DO NOTHING
             """,
-            ("$run", runId), ("$pid", check.ProblemId), ("$sample", check.Sample), ("$target", check.Target), ("$round", check.Round),
-            ("$pass", check.Pass), ("$checker", check.Report.Checker), ("$version", check.Report.CheckerVersion),
-            ("$verdict", check.Report.Verdict.ToString()), ("$text", check.Report.VerdictText),
-            ("$report", JsonSerializer.Serialize(check.Report, ReportJson.Options)),
-            ("$audit", check.Report.Audit is null ? null : JsonSerializer.Serialize(check.Report.Audit, ReportJson.Options)),
-            ("$ms", check.Ms), ("$at", Stamp(DateTimeOffset.UtcNow))).ExecuteNonQuery());
+            ("@run", runId), ("@pid", check.ProblemId), ("@sample", check.Sample), ("@target", check.Target), ("@round", check.Round),
+            ("@pass", check.Pass), ("@checker", check.Report.Checker), ("@version", check.Report.CheckerVersion),
+            ("@verdict", check.Report.Verdict.ToString()), ("@text", check.Report.VerdictText),
+            ("@report", JsonSerializer.Serialize(check.Report, ReportJson.Options)),
+            ("@audit", check.Report.Audit is null ? null : JsonSerializer.Serialize(check.Report.Audit, ReportJson.Options)),
+            ("@ms", check.Ms), ("@at", Stamp(DateTimeOffset.UtcNow))).ExecuteNonQuery());
 
     public void MarkSampleDone(string runId, string problemId, int sample) => Write(tx =>
-        Command(tx, "INSERT INTO samples (run_id, problem_id, sample, finished_at) VALUES ($run, $pid, $sample, $at)",
-            ("$run", runId), ("$pid", problemId), ("$sample", sample), ("$at", Stamp(DateTimeOffset.UtcNow))).ExecuteNonQuery());
+        tx.Command("INSERT INTO samples (run_id, problem_id, sample, finished_at) VALUES (@run, @pid, @sample, @at)",
+            ("@run", runId), ("@pid", problemId), ("@sample", sample), ("@at", Stamp(DateTimeOffset.UtcNow))).ExecuteNonQuery());
 
-    public bool IsSampleDone(string runId, string problemId, int sample) => Read(() =>
-        Command(null, "SELECT 1 FROM samples WHERE run_id = $run AND problem_id = $pid AND sample = $sample",
-            ("$run", runId), ("$pid", problemId), ("$sample", sample)).ExecuteScalar() is not null);
+    public bool IsSampleDone(string runId, string problemId, int sample) => Read(s =>
+        s.Command("SELECT 1 FROM samples WHERE run_id = @run AND problem_id = @pid AND sample = @sample",
+            ("@run", runId), ("@pid", problemId), ("@sample", sample)).ExecuteScalar() is not null);
 
     public AttemptRecord? FindAttempt(string runId, AttemptKey key) =>
-        QueryAttempts(runId, "AND problem_id = $pid AND sample = $sample AND stage = $stage AND target = $target AND round = $round",
-            ("$pid", key.ProblemId), ("$sample", key.Sample), ("$stage", key.Stage), ("$target", key.Target), ("$round", key.Round)).FirstOrDefault();
+        QueryAttempts(runId, "AND problem_id = @pid AND sample = @sample AND stage = @stage AND target = @target AND round = @round",
+            ("@pid", key.ProblemId), ("@sample", key.Sample), ("@stage", key.Stage), ("@target", key.Target), ("@round", key.Round)).FirstOrDefault();
 
     /// <summary>Every attempt of a run (or of one problem), in loop order.</summary>
     public IReadOnlyList<AttemptRecord> Attempts(string runId, string? problemId = null) => problemId is null
         ? QueryAttempts(runId, string.Empty)
-        : QueryAttempts(runId, "AND problem_id = $pid", ("$pid", problemId));
+        : QueryAttempts(runId, "AND problem_id = @pid", ("@pid", problemId));
 
     public IReadOnlyList<ArtifactRecord> Artifacts(string runId, string? problemId = null) => problemId is null
         ? QueryArtifacts(runId, string.Empty)
-        : QueryArtifacts(runId, "AND problem_id = $pid", ("$pid", problemId));
+        : QueryArtifacts(runId, "AND problem_id = @pid", ("@pid", problemId));
 
     public ArtifactRecord? FindArtifact(string runId, string problemId, int sample, string target, int round) =>
-        QueryArtifacts(runId, "AND problem_id = $pid AND sample = $sample AND target = $target AND round = $round",
-            ("$pid", problemId), ("$sample", sample), ("$target", target), ("$round", round)).SingleOrDefault();
+        QueryArtifacts(runId, "AND problem_id = @pid AND sample = @sample AND target = @target AND round = @round",
+            ("@pid", problemId), ("@sample", sample), ("@target", target), ("@round", round)).SingleOrDefault();
 
     /// <summary>Every check of a run (or of one problem); <paramref name="pass"/> null means all passes.</summary>
     public IReadOnlyList<CheckRecord> Checks(string runId, string? problemId = null, int? pass = null)
@@ -357,85 +336,126 @@ public sealed class RunStore : IDisposable
         var filter = new List<(string Sql, (string, object?) Parameter)>();
         if (problemId is not null)
         {
-            filter.Add(("AND problem_id = $pid", ("$pid", problemId)));
+            filter.Add(("AND problem_id = @pid", ("@pid", problemId)));
         }
 
         if (pass is not null)
         {
-            filter.Add(("AND pass = $pass", ("$pass", pass)));
+            filter.Add(("AND pass = @pass", ("@pass", pass)));
         }
 
         return QueryChecks(runId, string.Join(' ', filter.Select(f => f.Sql)), [.. filter.Select(f => f.Parameter)]);
     }
 
     public CheckRecord? FindCheck(string runId, string problemId, int sample, string target, int round, int pass = 0) =>
-        QueryChecks(runId, "AND problem_id = $pid AND sample = $sample AND target = $target AND round = $round AND pass = $pass",
-            ("$pid", problemId), ("$sample", sample), ("$target", target), ("$round", round), ("$pass", pass)).SingleOrDefault();
+        QueryChecks(runId, "AND problem_id = @pid AND sample = @sample AND target = @target AND round = @round AND pass = @pass",
+            ("@pid", problemId), ("@sample", sample), ("@target", target), ("@round", round), ("@pass", pass)).SingleOrDefault();
 
-    private IReadOnlyList<ArtifactRecord> QueryArtifacts(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
+    private IReadOnlyList<ArtifactRecord> QueryArtifacts(string runId, string filter, params (string, object?)[] parameters) => Read(s =>
     {
-        using var cmd = Command(null,
-            "SELECT problem_id, sample, target, round, content, has_code FROM artifacts WHERE run_id = $run " + filter +
+        using var cmd = s.Command(
+            "SELECT problem_id, sample, target, round, content, has_code FROM artifacts WHERE run_id = @run " + filter +
             " ORDER BY problem_id, sample, target, round",
-            [("$run", runId), .. parameters]);
+            [("@run", runId), .. parameters]);
         using var r = cmd.ExecuteReader();
         var list = new List<ArtifactRecord>();
         while (r.Read())
         {
-            list.Add(new ArtifactRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt32(5) != 0));
+            list.Add(new ArtifactRecord(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), StoreSession.Int(r, 3), r.GetString(4), StoreSession.Int(r, 5) != 0));
         }
 
         return list;
     });
 
-    private IReadOnlyList<CheckRecord> QueryChecks(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
+    private IReadOnlyList<CheckRecord> QueryChecks(string runId, string filter, params (string, object?)[] parameters) => Read(s =>
     {
-        using var cmd = Command(null,
-            "SELECT problem_id, sample, target, round, pass, report_json, ms FROM checks WHERE run_id = $run " + filter +
+        using var cmd = s.Command(
+            "SELECT problem_id, sample, target, round, pass, report_json, ms FROM checks WHERE run_id = @run " + filter +
             " ORDER BY problem_id, sample, target, round, pass",
-            [("$run", runId), .. parameters]);
+            [("@run", runId), .. parameters]);
         using var r = cmd.ExecuteReader();
         var list = new List<CheckRecord>();
         while (r.Read())
         {
             var report = JsonSerializer.Deserialize<CheckReport>(r.GetString(5), ReportJson.Options)
                 ?? throw new InvalidDataException("A stored check report is empty.");
-            list.Add(new CheckRecord(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), report) { Ms = r.GetInt64(6) });
+            list.Add(new CheckRecord(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), StoreSession.Int(r, 3), StoreSession.Int(r, 4), report) { Ms = StoreSession.Long(r, 6) });
         }
 
         return list;
     });
 
     /// <summary>The highest check pass of a run (0 when it was never rechecked).</summary>
-    public int LastPass(string runId) => Read(() =>
-        Convert.ToInt32(Command(null, "SELECT COALESCE(MAX(pass), 0) FROM checks WHERE run_id = $run", ("$run", runId)).ExecuteScalar(), CultureInfo.InvariantCulture));
+    public int LastPass(string runId) => Read(s =>
+        Convert.ToInt32(s.Command("SELECT COALESCE(MAX(pass), 0) FROM checks WHERE run_id = @run", ("@run", runId)).ExecuteScalar(), CultureInfo.InvariantCulture));
 
-    public void Dispose()
+    // The tables a run owns, parents first, with the column that names the run.
+    private static readonly (string Table, string RunColumn)[] RunTables =
+        [("runs", "id"), ("run_problems", "run_id"), ("samples", "run_id"), ("attempts", "run_id"), ("artifacts", "run_id"), ("checks", "run_id")];
+
+    /// <summary>
+    /// Copies one run, every row of it as stored, from this store into <paramref name="target"/> in one transaction.
+    /// False (and nothing written) when the target already holds a run with that id.
+    /// </summary>
+    public bool CopyRunTo(RunStore target, string runId)
     {
-        lock (gate)
+        GetRun(runId);
+        var tables = Read(s => RunTables.Select(t =>
         {
-            connection.Dispose();
-        }
+            using var cmd = s.Command($"SELECT * FROM {t.Table} WHERE {t.RunColumn} = @run", ("@run", runId));
+            using var r = cmd.ExecuteReader();
+            var columns = Enumerable.Range(0, r.FieldCount).Select(r.GetName).ToArray();
+            var rows = new List<object?[]>();
+            while (r.Read())
+            {
+                rows.Add([.. Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? null : r.GetValue(i))]);
+            }
+
+            return (t.Table, Columns: columns, Rows: rows);
+        }).ToList());
+        var copied = false;
+        target.Write(tx =>
+        {
+            if (tx.Scalar("SELECT 1 FROM runs WHERE id = @id", ("@id", runId)) is not null)
+            {
+                return;
+            }
+
+            foreach (var (table, columns, rows) in tables)
+            {
+                // Columns by name: the two stores agree on them (one schema), not necessarily on their order.
+                var sql = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@c" + i))})";
+                foreach (var row in rows)
+                {
+                    tx.Execute(sql, [.. row.Select((v, i) => ("@c" + i, v))]);
+                }
+            }
+
+            copied = true;
+        });
+        return copied;
     }
 
-    private IReadOnlyList<AttemptRecord> QueryAttempts(string runId, string filter, params (string, object?)[] parameters) => Read(() =>
+    public void Dispose() => backend.Dispose();
+
+    private IReadOnlyList<AttemptRecord> QueryAttempts(string runId, string filter, params (string, object?)[] parameters) => Read(s =>
     {
-        using var cmd = Command(null,
-            "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, model, sampling_json, answer FROM attempts WHERE run_id = $run " + filter +
+        using var cmd = s.Command(
+            "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, model, sampling_json, answer FROM attempts WHERE run_id = @run " + filter +
             " ORDER BY problem_id, sample, CASE stage WHEN 'prove' THEN 0 WHEN 'formalize' THEN 1 ELSE 2 END, target, round",
-            [("$run", runId), .. parameters]);
+            [("@run", runId), .. parameters]);
         using var r = cmd.ExecuteReader();
         var list = new List<AttemptRecord>();
         while (r.Read())
         {
-            var key = new AttemptKey(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt32(4));
+            var key = new AttemptKey(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), r.GetString(3), StoreSession.Int(r, 4));
             list.Add(new AttemptRecord(key, r.GetString(5), r.GetString(6))
             {
                 Reasoning = r.IsDBNull(7) ? null : r.GetString(7),
-                InputTokens = r.GetInt64(8),
-                OutputTokens = r.GetInt64(9),
+                InputTokens = StoreSession.Long(r, 8),
+                OutputTokens = StoreSession.Long(r, 9),
                 FinishReason = r.IsDBNull(10) ? null : r.GetString(10),
-                Ms = r.GetInt64(11),
+                Ms = StoreSession.Long(r, 11),
                 Model = r.IsDBNull(12) ? null : r.GetString(12),
                 Sampling = r.IsDBNull(13) ? null : JsonSerializer.Deserialize<SamplingSettings>(r.GetString(13), ReportJson.Options),
                 Answer = ParseAnswer(r.GetString(14)),
@@ -449,9 +469,9 @@ public sealed class RunStore : IDisposable
         "id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started";
 
     // A run stored as running whose process is gone (killed, machine rebooted) is shown as what it is: interrupted.
-    private static RunInfo ReadRun(SqliteDataReader r)
+    private static RunInfo ReadRun(DbDataReader r)
     {
-        var owner = r.IsDBNull(9) ? (int?)null : r.GetInt32(9);
+        var owner = r.IsDBNull(9) ? (int?)null : StoreSession.Int(r, 9);
         var alive = owner is { } pid && ProcessOwner.IsAlive(pid, r.IsDBNull(10) ? null : r.GetString(10));
         var status = r.GetString(3) == RunInfo.Running && !alive ? RunInfo.Interrupted : r.GetString(3);
         return new(r.GetString(0), ParseStamp(r.GetString(1)), status, r.GetString(4),
@@ -470,57 +490,9 @@ public sealed class RunStore : IDisposable
     private static AnswerStatus ParseAnswer(string stored) =>
         Enum.TryParse<AnswerStatus>(stored, ignoreCase: true, out var answer) ? answer : throw new InvalidDataException($"Unknown stored answer status '{stored}'.");
 
-    private void Write(Action<SqliteTransaction> change)
-    {
-        lock (gate)
-        {
-            try
-            {
-                using var tx = connection.BeginTransaction();
-                change(tx);
-                tx.Commit();
-            }
-            catch (SqliteException e) when (e.SqliteErrorCode == ReadOnlyError)
-            {
-                throw new UserInputException($"The run store {Path} is read-only, and this command writes to it. Use a writable copy of it, or another --store.", e);
-            }
-        }
-    }
+    private void Write(Action<StoreSession> change) => backend.Write(change);
 
-    private T Read<T>(Func<T> query)
-    {
-        lock (gate)
-        {
-            return query();
-        }
-    }
-
-    private SqliteCommand Command(SqliteTransaction? tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            // A parameter the SQL does not use is a bug in the query (a filter left out), never something to ignore.
-            if (!System.Text.RegularExpressions.Regex.IsMatch(sql, System.Text.RegularExpressions.Regex.Escape(name) + @"\b"))
-            {
-                cmd.Dispose();
-                throw new ArgumentException($"The SQL does not use parameter {name}: {sql}", nameof(parameters));
-            }
-
-            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return cmd;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
+    private T Read<T>(Func<StoreSession, T> query) => backend.Read(query);
 
     private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 

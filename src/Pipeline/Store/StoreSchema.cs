@@ -1,16 +1,19 @@
-using Microsoft.Data.Sqlite;
 using ProofCheck.Core;
 
 namespace ProofCheck.Pipeline.Store;
 
 /// <summary>
-/// The run store's schema as an ordered list of migrations. The database's <c>user_version</c> says how many have
-/// been applied; opening a store applies the rest, each in its own transaction, so an old store is upgraded in place
-/// and a store from a newer ProofCheck is refused instead of being misread.
+/// The run store's schema as one ordered list of migrations for both backends (SQLite and PostgreSQL read the same
+/// DDL: TEXT and INTEGER columns, natural primary keys). The store keeps how many have been applied (SQLite's
+/// <c>user_version</c>, PostgreSQL's <c>proofcheck_schema</c> table); opening a store applies the rest, each in its
+/// own transaction, so an old store is upgraded in place and a store from a newer ProofCheck is refused instead of
+/// being misread.
 /// </summary>
 internal static class StoreSchema
 {
-    // Natural keys everywhere (run, problem, sample, stage, target, round): a resumed run writes the same rows an
+    // Column types both backends read alike: TEXT, INTEGER (32-bit in PostgreSQL) and BIGINT for what the code holds
+    // as a long (tokens, milliseconds; SQLite stores both as the same 64-bit integer, so stores made before BIGINT
+    // was spelled out here are unchanged). Natural keys everywhere (run, problem, sample, stage, target, round): a resumed run writes the same rows an
     // uninterrupted one would, whatever order its workers finish in.
     private static readonly string[] Migrations =
     [
@@ -50,10 +53,10 @@ internal static class StoreSchema
             prompt TEXT NOT NULL,
             response TEXT NOT NULL,
             reasoning TEXT,
-            input_tokens INTEGER NOT NULL,
-            output_tokens INTEGER NOT NULL,
+            input_tokens BIGINT NOT NULL,
+            output_tokens BIGINT NOT NULL,
             finish_reason TEXT,
-            ms INTEGER NOT NULL,
+            ms BIGINT NOT NULL,
             created_at TEXT NOT NULL,
             PRIMARY KEY (run_id, problem_id, sample, stage, target, round)
         );
@@ -80,7 +83,7 @@ internal static class StoreSchema
             verdict_text TEXT NOT NULL,
             report_json TEXT NOT NULL,
             audit_json TEXT,
-            ms INTEGER NOT NULL,
+            ms BIGINT NOT NULL,
             checked_at TEXT NOT NULL,
             PRIMARY KEY (run_id, problem_id, sample, target, round, pass)
         );
@@ -101,37 +104,34 @@ internal static class StoreSchema
     /// <summary>The SQL of migration <paramref name="index"/> (0-based), for tests that build an older store.</summary>
     internal static string Migration(int index) => Migrations[index];
 
-    /// <summary>The schema version of an open store.</summary>
-    public static int Version(SqliteConnection connection) =>
-        Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
-
-    public static void Migrate(SqliteConnection connection, string path)
+    /// <summary>
+    /// Applies the migrations <paramref name="backend"/>'s store lacks, each in its own transaction with the version it
+    /// brings. Under the backend's schema lock the version is read again, so processes opening one store at once
+    /// apply each migration once.
+    /// </summary>
+    public static void Migrate(StoreBackend backend)
     {
-        var version = Version(connection);
+        var version = backend.Read(backend.SchemaVersion);
         if (version > CurrentVersion)
         {
             throw new UserInputException(
-                $"The run store {path} has schema version {version}, newer than this ProofCheck understands ({CurrentVersion}). Use a newer ProofCheck or another --store.");
+                $"The run store {backend.Location} has schema version {version}, newer than this ProofCheck understands ({CurrentVersion}). Use a newer ProofCheck or another --store.");
         }
 
         for (var v = version; v < CurrentVersion; v++)
         {
-            using var tx = connection.BeginTransaction();
-            using (var cmd = connection.CreateCommand())
+            var next = v;
+            backend.Write(s =>
             {
-                cmd.Transaction = tx;
-                cmd.CommandText = Migrations[v] + $"\nPRAGMA user_version = {v + 1};";
-                cmd.ExecuteNonQuery();
-            }
+                backend.LockSchema(s);
+                if (backend.SchemaVersion(s) > next)
+                {
+                    return;
+                }
 
-            tx.Commit();
+                s.Execute(Migrations[next]);
+                backend.SetSchemaVersion(s, next + 1);
+            });
         }
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
     }
 }

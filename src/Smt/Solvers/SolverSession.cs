@@ -44,7 +44,7 @@ internal sealed class SolverSession : IPooledSession
         DirectoryInfo? directory = null;
         if (sandboxed)
         {
-            directory = Directory.CreateTempSubdirectory("proofcheck-smt-");
+            directory = TempFolders.Create("smt-");
             command = command.WithSandbox(new SandboxPolicy(directory.FullName));
         }
 

@@ -18,10 +18,11 @@ internal sealed class RunHarness : IAsyncDisposable
     private readonly string folder = Path.Combine(Path.GetTempPath(), "proofcheck-runs-" + Guid.NewGuid().ToString("N"));
     private readonly SmtChecker smt = new();
 
-    public RunHarness()
+    /// <param name="store">The store to run in (a <c>postgres://</c> URL, say); a fresh SQLite file when null.</param>
+    public RunHarness(string? store = null)
     {
         Directory.CreateDirectory(folder);
-        Store = RunStore.Open(StorePath);
+        Store = RunStore.Open(store ?? StorePath);
     }
 
     public string Folder => folder;
