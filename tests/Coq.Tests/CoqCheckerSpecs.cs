@@ -89,6 +89,18 @@ public sealed class CoqCheckerSpecs
         Assert.Null(report.Obligations[0].Solver); // coqc never ran
     }
 
+    [Theory]
+    [InlineData("Here is the proof:\n```coq\n```\n", "the ```coq block at line 2 is empty")]
+    [InlineData("```coq\n    ```\nTheorem t : True.\n", "never closed")]
+    public async Task An_empty_or_unclosed_coq_block_is_Failed_with_the_reason_and_never_compiled(string answer, string reason)
+    {
+        // The second answer's only fence-like line is indented 4 spaces: code, not the end of the block (CommonMark).
+        var report = await Check(answer, Statements.DoubleEven);
+        Assert.Equal(Verdict.Failed, report.Verdict);
+        Assert.Contains(reason, report.Obligations[0].Diagnostics[0].Message, StringComparison.Ordinal);
+        Assert.Null(report.Obligations[0].Solver);
+    }
+
     [Fact]
     public async Task A_canonical_statement_without_a_main_theorem_is_a_Failed_report_that_names_the_statement()
     {

@@ -12,7 +12,8 @@ namespace ProofCheck.Pipeline.Loop;
 /// one per proof step, as one obligation file whose obligations are separated by <c>(reset)</c> and labelled by step.
 /// Blocks come from the one fence reader, with the same rules as the checkers: an unclosed or empty block is not code.
 /// Unlike <c>check coq|lean FILE</c>, which takes the last block, a run knows the problem's main theorem, so it can
-/// keep helper lemmas written in blocks of their own.
+/// keep helper lemmas written in blocks of their own. The stored artifact is the code itself, so a checker's lines
+/// count in the artifact, which is what <c>show</c> and the HTML report print, numbered.
 /// </summary>
 internal static class ArtifactExtractor
 {

@@ -28,13 +28,14 @@ public static class LineDiff
                 x++;
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1]))
             {
-                changes.Add("+ " + b[y++]);
+                // A replaced line reads as the old one, then the new one, as in every diff people know.
+                changes.Add("- " + a[x++]);
             }
             else
             {
-                changes.Add("- " + a[x++]);
+                changes.Add("+ " + b[y++]);
             }
         }
 

@@ -41,7 +41,8 @@ public static class StudyReader
                     Code = a.Content,
                     HasCode = a.HasCode,
                     Obligations = check?.Report.Obligations ?? [],
-                    Diagnostics = check?.Report.Diagnostics ?? [],
+                    // The audit's findings (a changed statement, a forbidden construct) are the reason for a Rejected.
+                    Diagnostics = [.. check?.Report.Diagnostics ?? [], .. (check?.Report.Audit?.Findings ?? []).Select(f => Diagnostic.Error($"{f.Construct} ({f.Rule}): {f.Reason}", f.Span, "audit"))],
                     InputTokens = exchange?.InputTokens ?? 0,
                     OutputTokens = exchange?.OutputTokens ?? 0,
                     ModelMs = exchange?.Ms ?? 0,

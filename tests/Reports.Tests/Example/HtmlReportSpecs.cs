@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using ProofCheck.Core;
 using ProofCheck.TestSupport;
 using Xunit.Abstractions;
 
@@ -83,7 +84,8 @@ public sealed class HtmlReportSpecs(MemorizationExample example, ITestOutputHelp
     public async Task A_repaired_attempt_shows_what_changed_since_the_earlier_round_and_its_verdict()
     {
         // From the stored run (not from the diff code): a repair that changed the code, a line it added and one it removed.
-        var attempt = example.Run.Attempts.First(a => a.Rounds.Count > 1 && a.Rounds[0].HasCode && a.Rounds[1].HasCode && a.Rounds[0].Code != a.Rounds[1].Code);
+        var attempt = example.Run.Attempts.First(a => a.Rounds.Count > 1 && a.Rounds[0].HasCode && a.Rounds[1].HasCode && a.Rounds[0].Code != a.Rounds[1].Code
+            && a.Rounds[0].Verdict == Verdict.Rejected);
         var (before, after) = (attempt.Rounds[0], attempt.Rounds[1]);
         var added = Lines(after.Code).First(l => l.Trim().Length > 0 && !Lines(before.Code).Contains(l));
         var removed = Lines(before.Code).FirstOrDefault(l => l.Trim().Length > 0 && !Lines(after.Code).Contains(l));
@@ -104,6 +106,9 @@ public sealed class HtmlReportSpecs(MemorizationExample example, ITestOutputHelp
         Assert.True(await diff.IsVisibleAsync());
         var changes = await round.Locator(".changes").InnerTextAsync();
         Assert.Contains($"Changed since round 0 ({before.VerdictText})", changes, StringComparison.Ordinal);
+        // Why round 0 was rejected (the audit's reason, e.g. a changed statement) stands beside what the repair changed.
+        Assert.Contains("sent back for the repair", changes, StringComparison.Ordinal);
+        Assert.True(await round.Locator(".changes li").CountAsync() > 0, changes);
         var shown = await diff.InnerTextAsync();
         Assert.Contains("+ " + added, shown, StringComparison.Ordinal);
         if (removed is not null)
