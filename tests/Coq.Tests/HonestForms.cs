@@ -13,6 +13,13 @@ internal static class HonestForms
     private const string FlipStatement = Colors + "Theorem flip_flip : forall c, flip (flip c) = c.\nAdmitted.\n";
     private const string FlipProof = "Theorem flip_flip : forall c, flip (flip c) = c.\nProof. destruct c; reflexivity. Qed.\n";
 
+    // nat_scope is open at top level, Z_scope only inside the Section. With Z_scope still open, the main
+    // theorem's 'a + b' over nat would be read as Z addition and fail to type-check (the shape of Coq's own
+    // Rfunctions.v, whose last lemma is over the reals after a Section that opens Z_scope).
+    private const string SectionScopeStatement =
+        "Require Import ZArith.\nLocal Open Scope nat_scope.\nSection Zs.\nLocal Open Scope Z_scope.\nDefinition zero_z := 0.\nEnd Zs.\n"
+        + "Theorem add_comm_nat : forall a b : nat, a + b = b + a.\nAdmitted.\n";
+
     public static IReadOnlyList<HonestForm> All { get; } =
     [
         new("implicit binders in the main theorem",
@@ -39,6 +46,12 @@ internal static class HonestForms
         new("goal selectors, braces, bullets and '...'",
             "Theorem t : True /\\ True /\\ True.\nAdmitted.\n",
             "Theorem t : True /\\ True /\\ True.\nProof.\n  split; [|split]. 2: { exact I. }\n  - idtac... exact I.\n  - all: exact I.\nQed.\n"),
+        new("a scope opened inside a Section of the preamble, which its End closes",
+            SectionScopeStatement,
+            SectionScopeStatement.Replace("Admitted.", "Proof. intros a b. apply Nat.add_comm. Qed.", StringComparison.Ordinal)),
+        new("a scope opened inside a Section of the preamble, proof without the preamble",
+            SectionScopeStatement,
+            "Theorem add_comm_nat : forall a b : nat, a + b = b + a.\nProof. intros a b. apply Nat.add_comm. Qed.\n"),
         new("Fail, Succeed and Time around commands",
             "Theorem t : 2 = 2.\nAdmitted.\n",
             "Fail Definition bad : nat := true.\nSucceed Definition ok : nat := 1.\nTime Definition two := 2.\nTheorem t : 2 = 2.\nProof. Fail exact (eq_refl 3). reflexivity. Qed.\n"),

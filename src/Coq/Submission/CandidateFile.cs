@@ -44,7 +44,7 @@ internal sealed record CandidateFile(string Text, IReadOnlyList<CoqSentence> Sen
     {
         var preambleSentences = SentenceSplitter.Split(preamble).Sentences;
         var copy = PreambleCopyLength(submission, preambleSentences);
-        var header = string.Concat(preambleSentences.Where(IsContextCommand).Select(s => preamble[s.Start..s.EndOfCode] + "\n"))
+        var header = string.Concat(TopLevel(preambleSentences).Where(IsContextCommand).Select(s => preamble[s.Start..s.EndOfCode] + "\n"))
             + $"Require Import {canonicalLibrary}.\n";
         var code = source.Code;
         if (copy > 0)
@@ -57,6 +57,25 @@ internal sealed record CandidateFile(string Text, IReadOnlyList<CoqSentence> Sen
         var text = header + code;
         var headerLines = header.Count(c => c == '\n');
         return new CandidateFile(text, SentenceSplitter.Split(text).Sentences, source.LineOffset - headerLines, copy);
+    }
+
+    /// <summary>
+    /// The sentences outside every Section and Module: a scope opened or a module imported inside one ends with its
+    /// <c>End</c>, so repeating it at the top of the candidate would change how the submission reads (a preamble's
+    /// <c>Local Open Scope Z_scope</c> inside a Section made <c>a * b</c> over the reals read as integers).
+    /// </summary>
+    private static IEnumerable<CoqSentence> TopLevel(IReadOnlyList<CoqSentence> sentences)
+    {
+        var scopes = new Audit.ScopeTracker();
+        foreach (var sentence in sentences)
+        {
+            var topLevel = scopes.AtTopLevel;
+            scopes.Observe(sentence);
+            if (topLevel && scopes.AtTopLevel)
+            {
+                yield return sentence;
+            }
+        }
     }
 
     private static bool IsContextCommand(CoqSentence sentence)
