@@ -14,6 +14,9 @@ public static class LeanTarget
     /// <summary>Per Lean process of a check, when the request gives none.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>True when a Markdown fence's info string marks Lean code (exactly as written: lean, lean4).</summary>
+    public static bool IsFence(string? info) => info is not null && Descriptor.FenceLanguages.Contains(info);
+
     public static TargetDescriptor Descriptor { get; } = new(Name, "Lean 4", () => new LeanProofChecker())
     {
         FenceLanguages = ["lean", "lean4"],

@@ -9,7 +9,7 @@ internal sealed record CoqSource(string Code, int LineOffset, string Origin);
 /// <summary>Takes the Coq code out of Markdown: the last complete fenced block labelled coq, or plain Coq when there is no fence.</summary>
 internal static class CoqSourceExtractor
 {
-    private static readonly HashSet<string> CoqLabels = new(StringComparer.OrdinalIgnoreCase) { "coq", "rocq", "gallina", "v" };
+    private static readonly HashSet<string> CoqLabels = new(CoqTarget.Descriptor.FenceLanguages, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The code to check, or null with <paramref name="problem"/> saying why nothing usable was found.</summary>
     public static CoqSource? Extract(string answer, out string? problem)

@@ -48,7 +48,7 @@ public static partial class LeanExtraction
             var info = open.Groups["info"].Value.ToLowerInvariant();
             var close = -1;
             // Inside a Lean block, a fence line within a Lean comment or string (a doc comment's example) does not close it.
-            var inLean = info is "lean" or "lean4" ? CoveredLines(string.Join('\n', lines[(i + 1)..]), strings: true) : [];
+            var inLean = LeanTarget.IsFence(info) ? CoveredLines(string.Join('\n', lines[(i + 1)..]), strings: true) : [];
             for (var j = i + 1; j < lines.Length; j++)
             {
                 var t = lines[j].TrimStart(' ');
@@ -74,7 +74,7 @@ public static partial class LeanExtraction
             i = close;
         }
 
-        var lean = blocks.Where(b => b.Info is "lean" or "lean4").ToList();
+        var lean = blocks.Where(b => LeanTarget.IsFence(b.Info)).ToList();
         var chosen = lean.Count > 0 ? lean : blocks.Where(b => b.Info.Length == 0).ToList();
         if (chosen.Count > 0)
         {
@@ -87,7 +87,7 @@ public static partial class LeanExtraction
             return new ExtractedLean(block.Code, block.FirstLine, "fence");
         }
 
-        if (unclosedInfo is "lean" or "lean4")
+        if (LeanTarget.IsFence(unclosedInfo))
         {
             throw new NoLeanCodeException("The answer's ```lean block is never closed (was the output cut off?); no complete Lean code was found.");
         }
