@@ -3,11 +3,13 @@ using System.Globalization;
 namespace ProofCheck.Execution;
 
 /// <summary>
-/// How checkers (solvers, coqc, lean, the REPL) yield the CPU to the rest of a run. A run overlaps generation with
-/// checking, and on a small machine a busy checker at equal priority halves the model's speed or worse
-/// (tools/bench/LlamaBench measures it). Checkers are batch work, so they start at a lower priority; the model and
-/// the program's own threads keep theirs. <c>PROOFCHECK_CHECKER_NICE</c> sets the nice value (0 turns it off,
-/// 19 is the lowest priority); the default is 10.
+/// How checkers (solvers, coqc, lean, the REPL) yield the CPU to a model generating in the same run. A run overlaps
+/// generation with checking, and on a small machine a busy checker at equal priority can halve the model's speed
+/// (tools/bench/LlamaBench measures it). So a process that generates while it checks calls <see cref="YieldToModel"/>,
+/// and from then on its checkers start at a lower priority (nice <see cref="DefaultNiceness"/>, or
+/// <c>PROOFCHECK_CHECKER_NICE</c>: 0–19, 0 turns it off). Commands without a model (check, validate, serve, recheck)
+/// keep the caller's priority: nothing of theirs competes with the checkers, and a lower priority would only make
+/// them lose to unrelated programs and run into their time limits sooner on a busy machine.
 /// </summary>
 public static class CheckerPriority
 {
@@ -25,8 +27,16 @@ public static class CheckerPriority
         "n=$1; shift; if [ -w /proc/self/autogroup ]; then i=0; until { echo \"$n\" >/proc/self/autogroup; } 2>/dev/null; "
         + "do i=$((i+1)); [ $i -ge 5 ] && break; sleep 0.1; done; fi; exec nice -n \"$n\" \"$@\"";
 
-    /// <summary>The nice value checkers start with: <see cref="EnvironmentVariable"/> when it holds 0–19, else <see cref="DefaultNiceness"/>.</summary>
-    public static int Niceness { get; } = Read(Environment.GetEnvironmentVariable(EnvironmentVariable));
+    private static volatile int niceness;
+
+    /// <summary>The nice value checkers start with now: 0 until <see cref="YieldToModel"/> is called.</summary>
+    public static int Niceness => niceness;
+
+    /// <summary>The nice value checkers take once a model generates: <see cref="EnvironmentVariable"/> when it holds 0–19, else <see cref="DefaultNiceness"/>.</summary>
+    public static int Configured { get; } = Read(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    /// <summary>From now on, checkers started by this process run at <see cref="Configured"/>, below the model's threads.</summary>
+    public static void YieldToModel() => niceness = Configured;
 
     internal static int Read(string? value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 19 ? n : DefaultNiceness;

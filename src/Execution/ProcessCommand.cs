@@ -70,7 +70,7 @@ public sealed record ProcessCommand
     [Pure]
     public ProcessCommand WithNiceness(int niceness) => this with { Niceness = niceness };
 
-    /// <summary>Runs the program at the priority checkers get (<see cref="CheckerPriority.Niceness"/>), below the model's.</summary>
+    /// <summary>Runs the program at the priority checkers get (<see cref="CheckerPriority.Niceness"/>: below the model's while one generates).</summary>
     [Pure]
     public ProcessCommand AsChecker() => WithNiceness(CheckerPriority.Niceness);
 

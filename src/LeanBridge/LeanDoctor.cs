@@ -21,7 +21,7 @@ public static class LeanDoctor
         }
         catch (Exception e) when (e is UserInputException or CheckerUnavailableException)
         {
-            return [new ToolStatus("lean", "lean", false) { Advice = e.Message }];
+            return [new ToolStatus(LeanTarget.Name, "lean", false) { Advice = e.Message }];
         }
 
         var lake = ExecutableResolver.Resolve("lake");
@@ -29,31 +29,31 @@ public static class LeanDoctor
         var mathlib = project is null ? null : MathlibVersion(project);
         return
         [
-            new ToolStatus("lean", "lean", lean is not null)
+            new ToolStatus(LeanTarget.Name, "lean", lean is not null)
             {
                 Version = lean?.Version,
                 Location = lean?.Lean,
                 Advice = lean is null ? LeanDiscovery.InstallAdvice : null,
             },
-            new ToolStatus("lean", "lake", lake is not null)
+            new ToolStatus(LeanTarget.Name, "lake", lake is not null)
             {
                 Version = lakeVersion,
                 Location = lake,
                 Advice = lake is null ? "lake comes with every Lean toolchain installed by elan." : null,
             },
-            new ToolStatus("lean", "leanchecker", lean?.LeanChecker is not null)
+            new ToolStatus(LeanTarget.Name, "leanchecker", lean?.LeanChecker is not null)
             {
                 Location = lean?.LeanChecker,
                 Advice = lean?.LeanChecker is null ? "Shipped with Lean ≥ v4.28; without it the kernel replay of compiled proofs is skipped." : "replays compiled proofs through the kernel",
             },
-            new ToolStatus("lean", "repl", lean?.Repl is not null)
+            new ToolStatus(LeanTarget.Name, "repl", lean?.Repl is not null)
             {
                 Location = lean?.Repl,
                 Advice = lean?.Repl is null
                     ? $"For --mode repl: add leanprover-community/repl (same Lean version) to the project and 'lake build repl', or set {LeanDiscovery.ReplVariable}."
                     : "warm REPL pool for --mode repl",
             },
-            new ToolStatus("lean", "Mathlib", mathlib is not null)
+            new ToolStatus(LeanTarget.Name, "Mathlib", mathlib is not null)
             {
                 Version = mathlib,
                 Location = project,
@@ -152,7 +152,7 @@ public static class LeanBench
                 verdict = report.Verdict.ToString();
                 if (report.Verdict == Core.Verdict.CheckerUnavailable)
                 {
-                    throw new CheckerUnavailableException("lean", "Lean is not available, so there is nothing to measure.", LeanDiscovery.InstallAdvice);
+                    throw new CheckerUnavailableException(LeanTarget.Name, "Lean is not available, so there is nothing to measure.", LeanDiscovery.InstallAdvice);
                 }
             }
 

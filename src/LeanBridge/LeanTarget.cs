@@ -14,6 +14,7 @@ public static class LeanTarget
     /// <summary>Per Lean process of a check, when the request gives none.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
+
     public static TargetDescriptor Descriptor { get; } = new(Name, "Lean 4", () => new LeanProofChecker())
     {
         FenceLanguages = ["lean", "lean4"],

@@ -17,7 +17,6 @@ public sealed class UsageErrorSpecs : IDisposable
         { ["run", "--workers", "many"], "many" },
         { ["run", "--workers", "0", "--model", "replay:none.jsonl"], "--workers must be at least 1" },
         { ["run", "--timeout", "0", "--model", "replay:none.jsonl"], "--timeout must be a number of seconds between 0 and 86400" },
-        { ["check", "smt", "x.smt2", "--timeout", "-1"], "--timeout must be a number of seconds between 0 and 86400" },
         { ["serve", "--timeout", "soon"], "--timeout expects a number of seconds" },
         { ["problems", "validate", "--workers", "0"], "--workers must be at least 1" },
         { ["problems", "list", "--dir", "problems", "--problems-dir", "problems"], "--problems-dir is the old name of --dir" },

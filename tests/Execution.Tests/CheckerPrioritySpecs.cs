@@ -3,8 +3,8 @@ using ProofCheck.Execution;
 namespace ProofCheck.Execution.Tests;
 
 /// <summary>
-/// Checkers yield the CPU to the model: they run below the caller's priority, both as a process and as the
-/// scheduling group their own session forms (tools/bench/LlamaBench measures what that buys).
+/// Checkers yield the CPU to a generating model: they run below the caller's priority, both as a process and as the
+/// scheduling group their own session forms (tools/bench/LlamaBench measures what that buys); without a model they do not.
 /// </summary>
 public sealed class CheckerPrioritySpecs : IDisposable
 {
@@ -17,9 +17,9 @@ public sealed class CheckerPrioritySpecs : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_checker_runs_at_the_checker_priority_with_its_arguments_untouched(bool sandboxed)
+    public async Task A_checker_runs_at_its_priority_with_its_arguments_untouched(bool sandboxed)
     {
-        var command = new ProcessCommand("sh").WithArguments("-c", Report, "sh", "a b", "$(echo no)").AsChecker().WithTimeout(TimeSpan.FromSeconds(30));
+        var command = new ProcessCommand("sh").WithArguments("-c", Report, "sh", "a b", "$(echo no)").WithNiceness(CheckerPriority.DefaultNiceness).WithTimeout(TimeSpan.FromSeconds(30));
         var result = await ProcessRunner.RunAsync(sandboxed ? command.WithSandbox(new SandboxPolicy(_dir.FullName)) : command);
 
         Assert.Equal(0, result.ExitCode);
@@ -36,25 +36,26 @@ public sealed class CheckerPrioritySpecs : IDisposable
     }
 
     [Fact]
-    public async Task Other_programs_keep_the_callers_priority()
+    public async Task Without_a_model_to_yield_to_checkers_keep_the_callers_priority()
     {
         var own = File.ReadAllText("/proc/self/stat").Split(") ")[1].Split(' ')[16];
 
         Assert.Equal(int.Parse(own, System.Globalization.CultureInfo.InvariantCulture), await CallersNicenessAsync());
     }
 
+    private static async Task<int> CallersNicenessAsync()
+    {
+        // AsChecker: nothing in this test process generates, so no yielding was asked for.
+        var result = await ProcessRunner.RunAsync(new ProcessCommand("nice").AsChecker().WithTimeout(TimeSpan.FromSeconds(30)));
+        return int.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task A_checker_keeps_its_exit_code_through_the_priority_shim()
     {
-        var result = await ProcessRunner.RunAsync(new ProcessCommand("sh").WithArguments("-c", "exit 7").AsChecker().WithTimeout(TimeSpan.FromSeconds(30)));
+        var result = await ProcessRunner.RunAsync(new ProcessCommand("sh").WithArguments("-c", "exit 7").WithNiceness(CheckerPriority.DefaultNiceness).WithTimeout(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(7, result.ExitCode);
-    }
-
-    private static async Task<int> CallersNicenessAsync()
-    {
-        var result = await ProcessRunner.RunAsync(new ProcessCommand("nice").WithTimeout(TimeSpan.FromSeconds(30)));
-        return int.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory]

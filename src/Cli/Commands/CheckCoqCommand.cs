@@ -24,7 +24,7 @@ internal static class CheckCoqCommand
             Description = "With --statement: an axiom the proof may depend on (full or trailing part of its name, e.g. classic). Repeat for several.",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("coq", "Check a Coq proof of a canonical statement: audit, statement gates, coqc in the sandbox, Print Assumptions.")
+        var command = new Command(CheckTargets.Coq.Name, "Check a Coq proof of a canonical statement: audit, statement gates, coqc in the sandbox, Print Assumptions.")
         {
             file, problem, statement, allowAxiom,
         };

@@ -23,7 +23,7 @@ internal static class CheckLeanCommand
         mode.AcceptOnlyFromAmong("file", "repl");
         var repl = new Option<string?>("--lean-repl") { Description = $"The Lean REPL program for --mode repl (default: found in the project, ${LeanBridge.Running.LeanDiscovery.ReplVariable}, or PATH)." };
         var options = new CheckOptions(CheckTargets.Lean.DefaultTimeout);
-        var command = new Command("lean", "Check a Lean 4 proof: static audit, statement fidelity (token-for-token and in a clean context), axioms, then Lean itself.")
+        var command = new Command(CheckTargets.Lean.Name, "Check a Lean 4 proof: static audit, statement fidelity (token-for-token and in a clean context), axioms, then Lean itself.")
         {
             file, problem, statement, project, mode, repl,
         };

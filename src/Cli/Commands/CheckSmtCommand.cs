@@ -23,7 +23,7 @@ internal static class CheckSmtCommand
         };
         solver.AcceptOnlyFromAmong("portfolio", "z3", "cvc5", "both");
 
-        var command = new Command("smt", "Check SMT-LIB step obligations with z3 and cvc5: Verified (claim follows and hypotheses are consistent), Refuted (with a counterexample), Rejected (vacuous, circular or outside the safe subset), Timeout, Unknown. Exit code 0 all Verified, 1 otherwise, 2 for a file that is not valid SMT-LIB, 3 when no solver is installed.") { file };
+        var command = new Command(CheckTargets.Smt.Name, "Check SMT-LIB step obligations with z3 and cvc5: Verified (claim follows and hypotheses are consistent), Refuted (with a counterexample), Rejected (vacuous, circular or outside the safe subset), Timeout, Unknown. Exit code 0 all Verified, 1 otherwise, 2 for a file that is not valid SMT-LIB, 3 when no solver is installed.") { file };
         command.Options.Add(solver);
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>

@@ -96,20 +96,23 @@ internal static class ProblemsCommand
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var set = ProblemSet.Read(dir.GetValue(parse));
-            var wanted = parse.GetValue(patterns) ?? [];
-            var subset = wanted.Length == 0 ? set : set.Restrict(set.Select(wanted));
+            // Options first: a bad value is reported before the problem set is read.
             var parallelism = workers.GetValue(parse);
             if (parallelism < 1)
             {
                 throw new UserInputException($"{workers.Name} must be at least 1 (got {parallelism}).");
             }
 
+            var timeout = options.TimeoutFrom(parse);
+            var set = ProblemSet.Read(dir.GetValue(parse));
+            var wanted = parse.GetValue(patterns) ?? [];
+            var subset = wanted.Length == 0 ? set : set.Restrict(set.Select(wanted));
+
             var validator = new ProblemValidator(new ValidationOptions
             {
                 Checkers = ValidationCheckers.Available(),
                 LeanMainTheorem = ValidationCheckers.LeanMainTheorem(),
-                Timeout = options.TimeoutFrom(parse),
+                Timeout = timeout,
                 Sandboxed = !parse.GetValue(options.NoSandbox),
                 MaxParallelism = parallelism,
             });

@@ -77,6 +77,8 @@ internal static class RunCommand
         dir.AddTo(command);
         command.SetAction(async (parse, outer) =>
         {
+            // A run checks while its model writes: checkers start below the model's priority (CheckerPriority).
+            Execution.CheckerPriority.YieldToModel();
             // Ctrl-C and SIGTERM stop the run between steps (every finished step is already stored); a second
             // signal is left to its default, so an impatient user can always end the process at once.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(outer);

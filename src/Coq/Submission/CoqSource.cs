@@ -11,7 +11,7 @@ internal sealed record CoqSource(string Code, int LineOffset, string Origin);
 /// <summary>Takes the Coq code out of Markdown with the one fence reader (<see cref="Fences.Choose"/>).</summary>
 internal static class CoqSourceExtractor
 {
-    private static readonly HashSet<string> CoqLabels = new(StringComparer.Ordinal) { "coq", "rocq", "gallina", "v" };
+    private static readonly HashSet<string> CoqLabels = new(CoqTarget.Descriptor.FenceLanguages, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The code to check, or null with <paramref name="problem"/> saying why nothing usable was found.</summary>
     public static CoqSource? Extract(string answer, out string? problem)

@@ -24,7 +24,7 @@ public sealed class NoLeanCodeException(string message) : Exception(message);
 /// </summary>
 public static class LeanExtraction
 {
-    private static readonly HashSet<string> LeanLabels = new(StringComparer.Ordinal) { "lean", "lean4" };
+    private static readonly HashSet<string> LeanLabels = new(LeanTarget.Descriptor.FenceLanguages, StringComparer.OrdinalIgnoreCase);
 
     public static ExtractedLean Extract(string answer, bool firstBlock = false)
     {

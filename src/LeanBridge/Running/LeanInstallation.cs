@@ -112,7 +112,7 @@ public static partial class LeanDiscovery
                 cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {
-                throw new Core.CheckerUnavailableException("lean",
+                throw new Core.CheckerUnavailableException(LeanTarget.Name,
                     $"'lake env' failed in {project} (exit {result.ExitCode}): {result.StandardError.Trim()}",
                     "Check that the folder is a Lake project (lakefile.lean or lakefile.toml) and that 'lake build' works there.");
             }

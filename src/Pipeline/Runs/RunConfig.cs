@@ -16,7 +16,7 @@ public sealed record RunConfig
     /// <summary>The problem ids of the run, in order.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
-    public IReadOnlyList<string> Targets { get; init; } = ["coq", "smt"];
+    public IReadOnlyList<string> Targets { get; init; } = [CheckTargets.Coq.Name, CheckTargets.Smt.Name];
 
     public int Samples { get; init; } = 1;
 

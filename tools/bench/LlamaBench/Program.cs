@@ -25,6 +25,10 @@ var sharingRuns = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCult
 var failed = false;
 
 Console.WriteLine($"model        {Path.GetFileName(model)}, greedy, up to {maxTokens} tokens per request, n_ctx 4096, chatml, {Environment.ProcessorCount} cores");
+
+// Other work on the machine weighs on every figure below: say how much there was.
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+Console.WriteLine($"load average {Load()} (1, 5, 15 min) at the start");
 if (oldDll is not null)
 {
     using var oldWorker = new Worker(oldDll, model, maxTokens, "1");
@@ -92,6 +96,7 @@ if (oldDll is not null)
     Console.WriteLine($"  old binding  quiet {quietOld,7:0} tok/s, busy {busyOld,7:0} tok/s, ratio {shareOld:0.00} (3 pairs of 40-token answers, for comparison)");
 }
 
+Console.WriteLine($"load average {Load()} at the end");
 return failed ? 1 : 0;
 
 static (Result, Result) Swap(Result first, Result second) => (second, first);
@@ -158,6 +163,8 @@ internal sealed class BusyCheckers : IDisposable
 
     public BusyCheckers(int count)
     {
+        // As a run does: the model generates in this process's worker, so checkers yield to it.
+        CheckerPriority.YieldToModel();
         var file = Path.Combine(folder.FullName, "php.smt2");
         File.WriteAllText(file, Pigeonhole(12));
         for (var i = 0; i < count; i++)
