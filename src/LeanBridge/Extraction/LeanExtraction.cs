@@ -24,7 +24,7 @@ public sealed class NoLeanCodeException(string message) : Exception(message);
 /// </summary>
 public static class LeanExtraction
 {
-    private static readonly HashSet<string> LeanLabels = new(LeanTarget.Descriptor.FenceLanguages, StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> LeanLabels = new(LeanTarget.Descriptor.FenceLanguages, StringComparer.Ordinal);
 
     public static ExtractedLean Extract(string answer, bool firstBlock = false)
     {
