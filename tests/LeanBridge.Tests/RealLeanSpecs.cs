@@ -16,28 +16,24 @@ public sealed class RealLeanSpecs
 
     [RequiresToolTheory("lean", "PROOFCHECK_LEAN_PROJECT")]
     [MemberData(nameof(CaseSpecs.Honest), MemberType = typeof(CaseSpecs))]
-    public async Task Real_Lean_verifies_every_honest_case(string name)
-    {
-        var c = LeanCase.Load(Path.Combine(CaseSpecs.Folder, "honest", name));
-        await using var checker = new LeanProofChecker();
+    public Task Real_Lean_verifies_every_honest_case(string name) => AssertCaseVerdictAsync("honest", name, Verdict.Verified);
 
-        var report = await checker.CheckAsync(c.Request());
-
-        Assert.True(report.Verdict == Verdict.Verified, $"{report.Verdict}: {string.Join("; ", report.Obligations[0].Diagnostics.Select(d => d.Message))}");
-    }
-
+    /// <summary>
+    /// Cases the audit or gate (a) refuses are refused before Lean runs; `expect: lean` cases are the ones only gate
+    /// (b) (the clean-context comparison and the axiom report) can refuse, and here it must.
+    /// </summary>
     [RequiresToolTheory("lean", "PROOFCHECK_LEAN_PROJECT")]
     [MemberData(nameof(CaseSpecs.Cheats), MemberType = typeof(CaseSpecs))]
-    public async Task Real_Lean_rejects_every_cheat_case(string name)
+    public Task Real_Lean_rejects_every_cheat_case(string name) => AssertCaseVerdictAsync("cheat", name, Verdict.Rejected);
+
+    private static async Task AssertCaseVerdictAsync(string kind, string name, Verdict expected)
     {
-        // Cases the audit or gate (a) refuses are refused before Lean runs; `expect: lean` cases are the ones only
-        // gate (b) (the clean-context comparison and the axiom report) can refuse, and here it must.
-        var c = LeanCase.Load(Path.Combine(CaseSpecs.Folder, "cheat", name));
+        var c = LeanCase.Load(Path.Combine(CaseSpecs.Folder, kind, name));
         await using var checker = new LeanProofChecker();
 
         var report = await checker.CheckAsync(c.Request());
 
-        Assert.True(report.Verdict == Verdict.Rejected, $"{c.Expect}: {report.Verdict}: {string.Join("; ", report.Obligations[0].Diagnostics.Select(d => d.Message))}");
+        Assert.True(report.Verdict == expected, $"{c.Expect}: {report.Verdict}: {string.Join("; ", report.Obligations[0].Diagnostics.Select(d => d.Message))}");
     }
 
     [RequiresToolFact("lean")]
