@@ -36,7 +36,7 @@ internal static class CheckReportView
             table.AddRow(withAssumptions ? [.. row, Text(o.Assumptions is null ? string.Empty : o.Assumptions.Count == 0 ? "none" : string.Join("\n", o.Assumptions))] : row);
         }
 
-        console.Write(table);
+        console.Write(TableFit.Fit(table, console));
         foreach (var o in report.Obligations.Where(o => o.Diagnostics.Count > 0))
         {
             console.MarkupLine($"[bold]{Text(o.Label)}[/]");

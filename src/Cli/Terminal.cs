@@ -15,30 +15,39 @@ internal static class Terminal
             AnsiConsole.Console = Plain(Console.Out);
         }
 
-        // Without a terminal Spectre assumes 80 columns and wraps ids and paths inside tables; a file or a pipe has
-        // no width, so tables get room (COLUMNS still wins when set).
-        if (Console.IsOutputRedirected && !int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out _))
+        // COLUMNS wins over what the terminal reports (Spectre itself never reads it). Without a terminal Spectre
+        // assumes 80 columns and wraps ids and paths inside tables; a file or a pipe has no width, so tables get room.
+        if (Columns is { } columns)
+        {
+            AnsiConsole.Console.Profile.Width = columns;
+        }
+        else if (Console.IsOutputRedirected)
         {
             AnsiConsole.Console.Profile.Width = RedirectedWidth;
         }
     }
 
+    /// <summary>The width the user set with COLUMNS, when it is a sensible number.</summary>
+    private static int? Columns =>
+        int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c is >= 20 and <= UnwrappedWidth ? c : null;
+
     /// <summary>The console for messages on stderr, plain under the same rules as stdout.</summary>
     public static IAnsiConsole Errors()
     {
-        if (!Console.IsErrorRedirected && !NoColorRequested)
+        var errors = !Console.IsErrorRedirected && !NoColorRequested
+            ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
+            : Plain(Console.Error);
+        if (Columns is { } columns)
         {
-            return AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            errors.Profile.Width = columns;
+        }
+        else if (Console.IsErrorRedirected)
+        {
+            // A message in a log or a pipe is not wrapped at 80 columns: a path or a command to copy stays on one line.
+            errors.Profile.Width = UnwrappedWidth;
         }
 
-        var plain = Plain(Console.Error);
-        // A message in a log or a pipe is not wrapped at 80 columns: a path or a command to copy stays on one line.
-        if (Console.IsErrorRedirected)
-        {
-            plain.Profile.Width = UnwrappedWidth;
-        }
-
-        return plain;
+        return errors;
     }
 
     private const int UnwrappedWidth = 4096;

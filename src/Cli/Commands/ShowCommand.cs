@@ -14,11 +14,16 @@ internal static class ShowCommand
         var runArg = new Argument<string?>("run") { Description = "The run id (none: list the runs in the store).", Arity = ArgumentArity.ZeroOrOne };
         var problemArg = new Argument<string?>("problem") { Description = "One problem of the run: its NL proof, every attempt, diagnostics and changes between rounds.", Arity = ArgumentArity.ZeroOrOne };
         var store = RunStoreOption.Create();
+        var follow = new Option<bool>("--follow")
+        {
+            Description = "For a run in progress: keep showing it until it ends, with verdicts and errors as checks finish "
+                + "(one line per check when the output is not a terminal). On a terminal a running run is followed anyway.",
+        };
         var command = new Command("show", "Show stored runs: per problem and target the verdict, rounds, tokens and time; or one problem in full.")
         {
-            runArg, problemArg, store,
+            runArg, problemArg, store, follow,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             using var runs = RunStore.OpenExisting(parse.GetValue(store)!, readOnly: true);
             var console = AnsiConsole.Console;
@@ -31,7 +36,7 @@ internal static class ShowCommand
                         r.CreatedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture), r.FinishedAt?.ToString("u", System.Globalization.CultureInfo.InvariantCulture) ?? "-");
                 }
 
-                console.Write(table);
+                console.Write(TableFit.Fit(table, console));
                 return 0;
             }
 
@@ -45,6 +50,10 @@ internal static class ShowCommand
 
                 ProblemRunView.Write(console, runs, run, problem);
             }
+            else if (run.Status == RunInfo.Running && (parse.GetValue(follow) || Interactive))
+            {
+                await RunFollowView.FollowAsync(console, runs, run.Id, live: Interactive, cancellationToken).ConfigureAwait(false);
+            }
             else
             {
                 RunResultView.Write(console, run, RunSummary.Build(runs, run));
@@ -54,4 +63,6 @@ internal static class ShowCommand
         });
         return command;
     }
+
+    private static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 }

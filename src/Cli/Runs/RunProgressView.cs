@@ -16,7 +16,9 @@ internal sealed class RunProgressView(IAnsiConsole console, int totalSamples, in
 {
     private readonly ConcurrentDictionary<int, string> workers = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
+    private const int RecentLines = 8;
     private readonly Lock gate = new();
+    private readonly Queue<string> recent = new();
     private int done = alreadyDone;
     private int doneHere;
     private int verified;
@@ -29,7 +31,11 @@ internal sealed class RunProgressView(IAnsiConsole console, int totalSamples, in
     {
         var what = $"{problemId} #{sample} {stage}{(target.Length > 0 ? " " + target : string.Empty)}{(round > 0 ? " round " + round : string.Empty)}";
         workers[worker] = what;
-        Line($"[worker {worker}] {what}");
+        if (!live)
+        {
+            // The live panel shows this in its worker table.
+            Line($"[worker {worker}] {what}");
+        }
     }
 
     public void AttemptRecorded(AttemptRecord attempt, bool reused)
@@ -99,7 +105,13 @@ internal sealed class RunProgressView(IAnsiConsole console, int totalSamples, in
         var header = new Markup(
             $"[bold]{done}/{totalSamples}[/] samples done · [green]{verified}[/]/{targetsDone} targets verified · " +
             $"{tokens:N0} tokens · elapsed {Format(elapsed)} · remaining {Remaining(elapsed)}");
-        return new Rows(header, table);
+        string[] latest;
+        lock (gate)
+        {
+            latest = [.. recent];
+        }
+
+        return new Rows([header, TableFit.Fit(table, console), .. latest.Select(l => new Markup(Markup.Escape(l)))]);
     }
 
     private string Remaining(TimeSpan elapsed)
@@ -119,6 +131,16 @@ internal sealed class RunProgressView(IAnsiConsole console, int totalSamples, in
     {
         if (live)
         {
+            // The live panel keeps the latest verdicts and errors in view as they happen.
+            lock (gate)
+            {
+                recent.Enqueue($"[{Format(clock.Elapsed)}] {text}");
+                while (recent.Count > RecentLines)
+                {
+                    recent.Dequeue();
+                }
+            }
+
             return;
         }
 

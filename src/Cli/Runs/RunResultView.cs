@@ -2,21 +2,28 @@ using ProofCheck.Core;
 using ProofCheck.Pipeline.Reports;
 using ProofCheck.Pipeline.Store;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ProofCheck.Cli.Runs;
 
 /// <summary>The per-problem, per-target table of a run (end of <c>run</c>, and <c>show RUN</c>).</summary>
 internal static class RunResultView
 {
-    public static void Write(IAnsiConsole console, RunInfo run, IReadOnlyList<ProblemSummary> problems)
+    public static void Write(IAnsiConsole console, RunInfo run, IReadOnlyList<ProblemSummary> problems) => console.Write(Render(console, run, problems));
+
+    /// <summary>The whole view as one renderable, so a live display can redraw it as checks finish.</summary>
+    public static IRenderable Render(IAnsiConsole console, RunInfo run, IReadOnlyList<ProblemSummary> problems)
     {
-        console.MarkupLine(
-            $"Run [bold]{Markup.Escape(run.Id)}[/] · {Markup.Escape(run.Status)} · model {Markup.Escape(run.Model)} · " +
-            $"targets {Markup.Escape(string.Join(",", run.Config.Targets))} · {run.Config.Samples} sample(s) × {run.Config.Rounds} round(s) · prompt {Markup.Escape(run.Config.PromptStyle)}");
-        console.MarkupLine("Settings: " + Markup.Escape(Settings(run.Config)));
+        var lines = new List<IRenderable>
+        {
+            new Markup(
+                $"Run [bold]{Markup.Escape(run.Id)}[/] · {Markup.Escape(run.Status)} · model {Markup.Escape(run.Model)} · " +
+                $"targets {Markup.Escape(string.Join(",", run.Config.Targets))} · {run.Config.Samples} sample(s) × {run.Config.Rounds} round(s) · prompt {Markup.Escape(run.Config.PromptStyle)}"),
+            new Markup("Settings: " + Markup.Escape(Settings(run.Config))),
+        };
         if (run.CheckerVersions.Count > 0)
         {
-            console.MarkupLine("Checkers: " + Markup.Escape(string.Join(", ", run.CheckerVersions.Select(v => $"{v.Key} {v.Value}"))));
+            lines.Add(new Markup("Checkers: " + Markup.Escape(string.Join(", ", run.CheckerVersions.Select(v => $"{v.Key} {v.Value}")))));
         }
 
         // Ids and verdicts never wrap: a log reader greps for them.
@@ -43,18 +50,20 @@ internal static class RunResultView
             }
         }
 
-        console.Write(table);
+        lines.Add(TableFit.Fit(table, console));
         var all = problems.SelectMany(p => p.Targets).ToList();
-        console.MarkupLine($"Verified: [bold]{all.Count(t => t.Verdict == Verdict.Verified)}[/] of {all.Count} problem-target pairs.");
+        lines.Add(new Markup($"Verified: [bold]{all.Count(t => t.Verdict == Verdict.Verified)}[/] of {all.Count} problem-target pairs."));
         var unfinished = problems.SelectMany(p => p.UnfinishedAnswers).GroupBy(u => u.Key).ToDictionary(g => g.Key, g => g.Sum(u => u.Value));
         if (unfinished.Count > 0)
         {
             // Counted apart from the verdicts: these answers were never formalized or checked.
-            console.MarkupLine("[yellow]Unfinished model answers[/] (stored, not checked): " + string.Join(", ",
+            lines.Add(new Markup("[yellow]Unfinished model answers[/] (stored, not checked): " + string.Join(", ",
                 new[] { AnswerStatus.Truncated, AnswerStatus.Empty, AnswerStatus.Oversized }
                     .Where(unfinished.ContainsKey).Select(s => $"{unfinished[s]} {s.ToString().ToLowerInvariant()}")) +
-                (unfinished.ContainsKey(AnswerStatus.Truncated) ? $". Truncated answers hit --max-tokens {run.Config.MaxTokens}: raise it for reasoning models." : "."));
+                (unfinished.ContainsKey(AnswerStatus.Truncated) ? $". Truncated answers hit --max-tokens {run.Config.MaxTokens}: raise it for reasoning models." : ".")));
         }
+
+        return new Rows(lines);
     }
 
     /// <summary>Every setting that shapes the answers or the checks, as <c>run</c> options (what <c>--resume</c> restores).</summary>
