@@ -41,9 +41,11 @@ public sealed class DistributedCheckDispatcher : ICheckDispatcher
         }
 
         // Enqueued again on resume when the result is not stored yet; a job that runs twice stores one result.
-        var jobId = client.Create(
-            Hangfire.Common.Job.FromExpression<CheckJob>(j => j.RunAsync(run.Id, problem.Id, artifact.Sample, artifact.Target, artifact.Round, CancellationToken.None)),
-            new EnqueuedState(queue));
+        var jobId = PostgresRetry.Run(
+            () => client.Create(
+                Hangfire.Common.Job.FromExpression<CheckJob>(j => j.RunAsync(run.Id, problem.Id, artifact.Sample, artifact.Target, artifact.Round, CancellationToken.None)),
+                new EnqueuedState(queue)),
+            store.Path);
         var unserved = System.Diagnostics.Stopwatch.StartNew();
         var sinceServerCheck = new System.Diagnostics.Stopwatch();
         while (true)
@@ -56,7 +58,8 @@ public sealed class DistributedCheckDispatcher : ICheckDispatcher
             if (!sinceServerCheck.IsRunning || sinceServerCheck.Elapsed > TimeSpan.FromSeconds(2))
             {
                 sinceServerCheck.Restart();
-                if (Served(queue))
+                // While the server is away (restarting) the queue's state is unknown: keep waiting, it comes back.
+                if (PostgresRetry.Run(() => Served(queue), store.Path))
                 {
                     unserved.Restart();
                 }
@@ -67,7 +70,7 @@ public sealed class DistributedCheckDispatcher : ICheckDispatcher
                         $"  proofcheck worker --targets {queue} --store {StoreLocation.Display(storeLocation)}\nthen continue with: proofcheck run --resume {run.Id} --distributed --store {StoreLocation.Display(storeLocation)}");
                 }
 
-                FailIfFailed(jobId, artifact);
+                PostgresRetry.Run(() => FailIfFailed(jobId, artifact), store.Path);
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
@@ -78,7 +81,7 @@ public sealed class DistributedCheckDispatcher : ICheckDispatcher
     private bool Served(string queue) =>
         storage.GetMonitoringApi().Servers().Any(s => s.Queues.Contains(queue) && s.Heartbeat is { } beat && beat > DateTime.UtcNow - TimeSpan.FromMinutes(1));
 
-    private void FailIfFailed(string jobId, ArtifactRecord artifact)
+    private bool FailIfFailed(string jobId, ArtifactRecord artifact)
     {
         using var connection = storage.GetConnection();
         var state = connection.GetStateData(jobId);
@@ -88,5 +91,7 @@ public sealed class DistributedCheckDispatcher : ICheckDispatcher
             throw new InvalidOperationException(
                 $"The {artifact.Target} check of {artifact.ProblemId} sample {artifact.Sample} round {artifact.Round} failed on every retry: {message}");
         }
+
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Npgsql;
 using ProofCheck.Core;
 using ProofCheck.Execution;
 using ProofCheck.Pipeline.Store;
@@ -14,6 +15,9 @@ namespace ProofCheck.Distributed;
 public static class JobQueues
 {
     public const string Schema = "proofcheck_jobs";
+
+    // A key of our own for pg_advisory_lock (released when the guarding connection closes).
+    private const long InstallLock = 0x50434a6f6273;
 
     /// <summary>The queues there are, and the programs a machine needs to serve each.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Requirements = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -43,10 +47,22 @@ public static class JobQueues
             // worker keeps pushing it forward, so a long check is never taken twice while it runs.
             InvisibilityTimeout = InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
+            // A worker killed while changing a job's state leaves that job's lock row behind; Hangfire's default
+            // (10 minutes) would hold the job that long. State changes take milliseconds.
+            DistributedLockTimeout = TimeSpan.FromSeconds(20),
             StartupConnectionMaxRetries = 10,
         };
         var connection = StoreLocation.ConnectionString(store);
         connection.ApplicationName = "proofcheck-jobs";
+        // Hangfire installs its tables when its storage is made; a coordinator and workers starting together would
+        // install them at once and break each other (seen here), so one process at a time, under a lock of our own.
+        using var guard = new NpgsqlConnection(connection.ConnectionString);
+        guard.Open();
+        using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({InstallLock})", guard))
+        {
+            lockCommand.ExecuteNonQuery();
+        }
+
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection.ConnectionString, options), options);
     }
 

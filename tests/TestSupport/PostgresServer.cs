@@ -60,4 +60,15 @@ public sealed class RequiresPostgresFactAttribute : Xunit.FactAttribute
             Skip = $"No PostgreSQL server is configured: set {PostgresServer.Variable}=postgres://USER@HOST:PORT/postgres (a user that may create databases); .ci/run starts one.";
         }
     }
+
+    /// <summary>The test restarts the server, so it also needs the command that does (<c>PROOFCHECK_TEST_POSTGRES_RESTART</c>).</summary>
+    public bool Restarts { get; set; }
+
+    public override string Skip
+    {
+        get => base.Skip ?? (Restarts && PostgresServer.RestartCommand is null
+            ? $"{PostgresServer.RestartVariable} is not set: this test restarts the PostgreSQL server (tools/postgres.sh start sets it)."
+            : null!);
+        set => base.Skip = value;
+    }
 }

@@ -19,13 +19,19 @@ internal static class WorkerCommand
                 "programs (smt: z3 and cvc5; coq: coqc; lean: lean and lake). Default: every queue this machine can serve.",
         };
         var workers = new Option<int>("--workers", "-j") { Description = "Checks run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var requeueAfter = new Option<int>("--requeue-after")
+        {
+            Description = "Seconds after which a check taken by a worker that died (kill -9, machine lost) is handed to this worker. " +
+                "A living worker keeps its checks however long they run.",
+            DefaultValueFactory = _ => (int)JobQueues.InvisibilityTimeout.TotalSeconds,
+        };
         var command = new Command(
             "worker",
             "Serve the checks of distributed runs ('run --distributed') from a PostgreSQL store, on this machine, until stopped (Ctrl-C or SIGTERM). " +
             "Start one on every machine that should check; each takes only jobs of the queues it serves. A worker killed in the middle of a check " +
-            "loses nothing: the check goes to another worker after 30 s.")
+            "loses nothing: the check goes to another worker (--requeue-after).")
         {
-            store, targets, workers,
+            store, targets, workers, requeueAfter,
         };
         command.SetAction(async (parse, outer) =>
         {
@@ -38,6 +44,12 @@ internal static class WorkerCommand
                 throw new UserInputException("--workers must be at least 1.");
             }
 
+            if (parse.GetValue(requeueAfter) < 5)
+            {
+                throw new UserInputException("--requeue-after must be at least 5 seconds.");
+            }
+
+            JobQueues.InvisibilityTimeout = TimeSpan.FromSeconds(parse.GetValue(requeueAfter));
             var location = parse.GetValue(store)!;
             JobQueues.Storage(location);
             IReadOnlyList<string> queues;

@@ -170,7 +170,7 @@ internal sealed class SqliteBackend : StoreBackend
 /// <summary>
 /// A PostgreSQL database shared by a coordinator and workers on many machines. Each operation takes a pooled
 /// connection of its own (no lock between the threads of a process); one that fails because the server went away
-/// (restarted, failed over, network cut) is retried with backoff until <see cref="ReconnectWindow"/> has passed.
+/// is retried (<see cref="PostgresRetry"/>).
 /// </summary>
 internal sealed class PostgresBackend : StoreBackend
 {
@@ -184,9 +184,6 @@ internal sealed class PostgresBackend : StoreBackend
         this.source = source;
         Location = location;
     }
-
-    /// <summary>How long an operation keeps retrying while the server is unreachable.</summary>
-    public static TimeSpan ReconnectWindow { get; set; } = TimeSpan.FromSeconds(120);
 
     public override string Location { get; }
 
@@ -241,7 +238,32 @@ internal sealed class PostgresBackend : StoreBackend
 
     public override void Dispose() => source.Dispose();
 
-    private T Retry<T>(Func<NpgsqlConnection, T> work, bool write)
+    private T Retry<T>(Func<NpgsqlConnection, T> work, bool write) => PostgresRetry.Run(
+        () =>
+        {
+            using var connection = source.OpenConnection();
+            return work(connection);
+        },
+        Location,
+        write);
+
+    internal static string Reason(Exception e) => e is PostgresException p ? p.MessageText : (e.InnerException?.Message ?? e.Message);
+}
+
+/// <summary>
+/// Runs a PostgreSQL operation again while the server is away (restarted, failed over, network cut), with growing
+/// pauses, for up to <see cref="ReconnectWindow"/>; any other failure is not retried.
+/// </summary>
+public static class PostgresRetry
+{
+    /// <summary>How long an operation keeps retrying while the server is unreachable.</summary>
+    public static TimeSpan ReconnectWindow { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <param name="write">
+    /// A write in one transaction whose rows are keyed by what they are: after a lost connection, finding them
+    /// already stored (a unique violation) means the earlier try committed.
+    /// </param>
+    public static T Run<T>(Func<T> work, string location, bool write = false)
     {
         var clock = Stopwatch.StartNew();
         var delay = TimeSpan.FromMilliseconds(100);
@@ -250,13 +272,10 @@ internal sealed class PostgresBackend : StoreBackend
         {
             try
             {
-                using var connection = source.OpenConnection();
-                return work(connection);
+                return work();
             }
             catch (PostgresException e) when (write && lost is not null && e.SqlState == PostgresErrorCodes.UniqueViolation)
             {
-                // The connection broke after the server committed this write but before it said so: the rows are
-                // keyed by what they are, so finding them now means the earlier try stored them.
                 return default!;
             }
             catch (Exception e) when (IsConnectionLost(e))
@@ -264,7 +283,7 @@ internal sealed class PostgresBackend : StoreBackend
                 lost = e;
                 if (clock.Elapsed > ReconnectWindow)
                 {
-                    throw new UserInputException($"Lost the PostgreSQL run store {Location} for {ReconnectWindow.TotalSeconds:0} s: {Reason(e)}.", e);
+                    throw new UserInputException($"Lost the PostgreSQL run store {location} for {ReconnectWindow.TotalSeconds:0} s: {PostgresBackend.Reason(e)}.", e);
                 }
 
                 // The pool may hold more connections to the server that went away; drop them all at once.
@@ -276,13 +295,12 @@ internal sealed class PostgresBackend : StoreBackend
     }
 
     /// <summary>The server went away or is not yet accepting connections: worth waiting for; anything else is not.</summary>
-    private static bool IsConnectionLost(Exception e) => e switch
+    public static bool IsConnectionLost(Exception e) => e switch
     {
         PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState is "57P01" or "57P02" or "57P03" or "53300",
         NpgsqlException n => n.IsTransient || n.InnerException is IOException or System.Net.Sockets.SocketException,
-        InvalidOperationException { InnerException: NpgsqlException inner } => IsConnectionLost(inner),
+        InvalidOperationException { InnerException: { } inner } => IsConnectionLost(inner),
+        AggregateException { InnerException: { } inner } => IsConnectionLost(inner),
         _ => false,
     };
-
-    private static string Reason(Exception e) => e is PostgresException p ? p.MessageText : (e.InnerException?.Message ?? e.Message);
 }

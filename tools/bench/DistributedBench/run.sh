@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Distributed checking on this machine: one check-heavy run (a scripted model, Coq and SMT targets) made three ways,
+#   1. in one process on SQLite (the anchor: no queue, no network),
+#   2. on PostgreSQL with one worker process (--workers 4),
+#   3. on PostgreSQL with two worker processes (--workers 2 each),
+# always with up to 4 checks in flight (the one-process run: 2 samples at once, each checking coq and smt at once),
+# and prints a Markdown table: wall time, checks, checks/s, the time inside the checkers, and the distribution
+# overhead per check ((wall of 2 − wall of 1) / checks).
+# Usage: bash tools/bench/DistributedBench/run.sh          (starts and stops a throwaway PostgreSQL itself)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+cd "$root"
+pc=("$root/proofcheck")
+problems=(decimal-comparison 'decimal-comparison/*' strawberry-r-count 'strawberry-r-count/*')
+common=(--model replay:examples/memorization/replay.jsonl --samples 1 --rounds 1 --targets coq,smt "${problems[@]}")
+work=$(mktemp -d /tmp/proofcheck-distbench.XXXXXX)
+eval "$(bash tools/postgres.sh start)"
+workers=()
+cleanup() {
+  for p in "${workers[@]}"; do kill "$p" 2>/dev/null || true; done
+  bash tools/postgres.sh stop "$PROOFCHECK_TEST_POSTGRES_DIR"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+admin=$PROOFCHECK_TEST_POSTGRES
+now() { date +%s%N; }
+
+# Prints "checks checker_ms" for the one run in store $1.
+figures() {
+  local id
+  id=$("${pc[@]}" show --store "$1" | grep -o '[0-9]\{8\}-[0-9]\{6\}-[0-9a-f]\{4\}' | head -1)
+  "${pc[@]}" export "$id" --jsonl --store "$1" | python3 -c '
+import json, sys
+checks = [json.loads(l) for l in sys.stdin if l.startswith("{\"type\":\"check\"")]
+print(len(checks), sum(c["ms"] for c in checks))'
+}
+
+declare -A wall checks checkms
+measure() { # name store [worker-args...]; the run's exit code 1 (something not verified) is a result, not a failure
+  local name=$1 store=$2; shift 2
+  local start end
+  start=$(now)
+  if [ "$name" = sqlite ]; then
+    "${pc[@]}" run "${common[@]}" --workers 2 --store "$store" >"$work/$name.log" 2>&1 || [ $? -eq 1 ]
+  else
+    "${pc[@]}" run "${common[@]}" --workers 4 --distributed --store "$store" >"$work/$name.log" 2>&1 || [ $? -eq 1 ]
+  fi
+  end=$(now)
+  wall[$name]=$(( (end - start) / 1000000 ))
+  read -r checks[$name] checkms[$name] < <(figures "$store")
+}
+
+measure sqlite "$work/runs.db"
+
+for n in 1 2; do
+  db=bench_$n
+  psql "$admin" -qc "CREATE DATABASE $db"
+  store=${admin%/postgres}/$db
+  per=$(( 4 / n ))
+  for ((i = 0; i < n; i++)); do
+    "${pc[@]}" worker --store "$store" --targets smt,coq --workers "$per" >"$work/worker-$n-$i.log" 2>&1 &
+    workers+=($!)
+  done
+  measure "pg$n" "$store"
+  for p in "${workers[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  workers=()
+done
+
+echo "DistributedBench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), problems: ${problems[*]}"
+echo
+echo "| setup | wall s | checks | checks/s | time in checkers s |"
+echo "|---|---|---|---|---|"
+for name in sqlite pg1 pg2; do
+  case $name in
+    sqlite) label="SQLite, one process (--workers 2)";;
+    pg1) label="PostgreSQL, 1 worker process (--workers 4)";;
+    pg2) label="PostgreSQL, 2 worker processes (--workers 2 each)";;
+  esac
+  awk -v l="$label" -v w="${wall[$name]}" -v c="${checks[$name]}" -v m="${checkms[$name]}" \
+    'BEGIN { printf "| %s | %.1f | %d | %.2f | %.1f |\n", l, w / 1000, c, c / (w / 1000), m / 1000 }'
+done
+awk -v a="${wall[sqlite]}" -v b="${wall[pg1]}" -v c="${checks[pg1]}" \
+  'BEGIN { printf "\nDistribution overhead (1 worker process vs one process, up to 4 checks in flight in both): %.0f ms per check\n", (b - a) / c }'
