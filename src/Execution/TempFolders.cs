@@ -132,6 +132,18 @@ public static class TempFolders
             }
         }
 
+        /// <summary>
+        /// True when the PID in the root's name is a running process. The lock alone decides otherwise; this only
+        /// keeps a live root safe where file locking is switched off (a reused PID merely delays the sweep).
+        /// </summary>
+        private static bool OwnerMayLive(string root)
+        {
+            var name = System.IO.Path.GetFileName(root)[RootPrefix.Length..];
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            return dash > 0 && int.TryParse(name[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && OperatingSystem.IsLinux() && Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         /// <summary>Deletes the roots of ProofCheck processes that are gone (their lock is free).</summary>
         private static void SweepStale(string temp)
         {
@@ -148,9 +160,9 @@ public static class TempFolders
             foreach (var root in roots)
             {
                 var lockFile = System.IO.Path.Combine(root, LockName);
-                if (!File.Exists(lockFile))
+                if (!File.Exists(lockFile) || OwnerMayLive(root))
                 {
-                    // Not one of ours (or being created this instant): leave it.
+                    // Not one of ours (or being created this instant), or its process still runs: leave it.
                     continue;
                 }
 
