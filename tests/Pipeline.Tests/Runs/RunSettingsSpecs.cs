@@ -125,7 +125,7 @@ public sealed class RunSettingsSpecs
     [Theory]
     [InlineData("--workers", "0", "--workers must be at least 1")]
     [InlineData("--model", "/nonexistent/model.gguf", "not found")]
-    [InlineData("--timeout", "0", "--timeout must be at least 1 second")]
+    [InlineData("--timeout", "0", "--timeout must be a number of seconds between 0 and 86400")]
     [InlineData("--temperature", "3", "--temperature must be between 0 and 2")]
     public async Task Bad_settings_are_refused_before_a_run_exists(string option, string value, string message)
     {
