@@ -56,14 +56,24 @@ public static class JobQueues
         connection.ApplicationName = "proofcheck-jobs";
         // Hangfire installs its tables when its storage is made; a coordinator and workers starting together would
         // install them at once and break each other (seen here), so one process at a time, under a lock of our own.
-        using var guard = new NpgsqlConnection(connection.ConnectionString);
+        // Unpooled, and unlocked explicitly: a pooled connection would keep its session, and the lock, after Dispose.
+        using var guard = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ConnectionString);
         guard.Open();
         using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({InstallLock})", guard))
         {
+            lockCommand.CommandTimeout = 0;
             lockCommand.ExecuteNonQuery();
         }
 
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection.ConnectionString, options), options);
+        try
+        {
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connection.ConnectionString, options), options);
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({InstallLock})", guard);
+            unlock.ExecuteNonQuery();
+        }
     }
 
     /// <summary>How long a job taken by a worker that then died stays invisible to the others.</summary>
