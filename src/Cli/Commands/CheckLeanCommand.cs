@@ -7,15 +7,16 @@ using ProofCheck.Pipeline.Targets;
 namespace ProofCheck.Cli.Commands;
 
 /// <summary>
-/// <c>proofcheck check lean FILE (--problem ID | --statement STATEMENT.lean) [--lean-project DIR] [--mode file|repl]</c>:
-/// a model's Lean proof (Markdown or plain Lean) against a canonical statement.
+/// <c>proofcheck check lean FILE [--problem ID | --statement STATEMENT.lean] [--lean-project DIR] [--mode file|repl]</c>:
+/// a model's Lean proof (Markdown or plain Lean) against a canonical statement; without one, Lean still checks the
+/// proof, but the report marks the statement as unvetted (nothing says it is the theorem the user meant).
 /// </summary>
 internal static class CheckLeanCommand
 {
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "The model's answer: Markdown with a ```lean block (the last complete one is used), or plain Lean." };
-        var problem = new Option<string?>("--problem") { Description = "The id of a problem under the problems folder; its statement.lean is the canonical statement." };
+        var problem = new Option<string?>("--problem") { Description = "The id of a problem under the problems folder; its statement.lean is the canonical statement. Without --problem or --statement the statement is reported unvetted." };
         var problemsDir = CommonOptions.ProblemsDirectory("The problems folder used by --problem.");
         var statement = new Option<string?>("--statement") { Description = "A canonical statement file (imports, definitions, main theorem ending in := by sorry)." };
         var project = new Option<string?>("--lean-project") { Description = $"The Lake project with Mathlib to check in (default: ${LeanBridge.Running.LeanDiscovery.ProjectVariable})." };
