@@ -133,4 +133,35 @@ public sealed class PoolSpecs
         Assert.Equal("z3", error.Checker);
         Assert.Contains("apt-get install z3", error.Advice, StringComparison.Ordinal);
     }
+
+    [RequiresSolversFact]
+    public async Task A_solver_whose_scope_could_not_be_closed_is_never_reused()
+    {
+        // The race cancels the losing solver; if that lands while its obligation's scope is being closed, the
+        // process still holds that obligation's assertions and must not decide the next one against them.
+        await using var session = await SolverSession.StartAsync(SolverProfile.Z3, TimeSpan.FromSeconds(5), sandboxed: false, CancellationToken.None);
+        await session.SendQuietAsync("(push 1)\n(declare-const x Int)\n(assert (> x 5))\n(assert (< x 3))\n", CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.SendQuietAsync("(pop 1)\n", new CancellationToken(canceled: true)));
+
+        Assert.False(session.IsUsable);
+    }
+
+    [RequiresSolversFact]
+    public async Task Racing_checks_that_stop_the_slower_solver_never_leak_one_obligation_into_the_next()
+    {
+        // Vacuous, false and true steps through a one-process-per-solver portfolio, several checks at once: every
+        // race stops its loser at some point of its work, and no later verdict may depend on where it was stopped.
+        await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = SolverKind.Portfolio, PoolSize = 1 });
+        string[][] files = [[Samples.Vacuous, Samples.OddSquare], [Samples.FalseStep, Samples.OddSquare], [Samples.OddSquare, Samples.Vacuous]];
+        Verdict[][] expected = [[Verdict.Rejected, Verdict.Verified], [Verdict.Refuted, Verdict.Verified], [Verdict.Verified, Verdict.Rejected]];
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => checker.CheckAsync(Samples.Request(Samples.File(files[i % 3])))));
+
+        var wrong = reports.Select((r, i) => (Index: i, Got: r.Obligations.Select(o => o.Verdict).ToArray()))
+            .Where(x => !x.Got.SequenceEqual(expected[x.Index % 3]))
+            .Select(x => $"check {x.Index}: {string.Join(", ", x.Got)}")
+            .ToList();
+        Assert.Empty(wrong);
+    }
 }

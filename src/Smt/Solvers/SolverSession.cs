@@ -152,7 +152,12 @@ internal sealed class SolverSession : IPooledSession
         }
     }
 
-    /// <summary>Sends commands that print nothing (closing a scope), without waiting.</summary>
+    /// <summary>
+    /// Sends commands that print nothing (closing a scope), without waiting. If they cannot be sent (the solver is
+    /// gone, or the obligation was cancelled, as when the other solver of a race answered first) the process is
+    /// killed: a session whose scope was not closed still holds the last obligation's assertions, and reusing it
+    /// would decide the next obligation against them.
+    /// </summary>
     public async Task SendQuietAsync(string commands, CancellationToken cancellationToken)
     {
         try
@@ -162,6 +167,11 @@ internal sealed class SolverSession : IPooledSession
         catch (IOException)
         {
             Kill();
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw;
         }
     }
 
