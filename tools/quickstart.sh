@@ -43,6 +43,7 @@ expect 0 problems validate
 expect 0 "Verified: Verified" check coq examples/gauss-sum.coq.md --problem gauss-sum
 expect 1 "Rejected: Rejected" check coq examples/gauss-sum.cheat.coq.md --problem gauss-sum
 expect 1 "Rejected: Verified Refuted Rejected" check smt examples/steps.smt2 --solver both
+expect 1 "Refuted: Refuted" check smt examples/nonlinear-mod.smt2
 # Lean: the audit runs everywhere; the proof itself is checked only where Lean + Mathlib are installed.
 if command -v lean >/dev/null 2>&1 && [ -n "${PROOFCHECK_LEAN_PROJECT:-}" ]; then
   expect 0 "Verified: Verified" check lean examples/gauss-sum.lean.md --problem gauss-sum
