@@ -58,10 +58,7 @@ public sealed class KilledCheckSpecs : IDisposable
             await Task.Delay(50);
         }
 
-        using (var kill = Process.Start("kill", ["-" + signal, cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        ProofCheck.TestSupport.Signals.Send(cli, signal);
 
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await cli.WaitForExitAsync(limit.Token);

@@ -77,10 +77,7 @@ public sealed class ResumeSpecs
             await stopped.WaitForStoredAttemptsAsync(process, 3);
 
             Assert.False(process.HasExited, "the run finished before it could be stopped");
-            using (var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
+            Signals.Send(process, signal);
 
             await process.WaitForExitAsync();
             stopCode = process.ExitCode;
