@@ -163,4 +163,31 @@ public sealed class FidelitySpecs
         Assert.Equal(Verdict.Refuted, result.Verdict);
         Assert.NotNull(result.Counterexample);
     }
+
+    /// <summary>
+    /// The standard strings theory's extended functions are read by both solvers: cvc5 1.0 needs `--strings-exp` for
+    /// them, and without it every honest string step was a solver error (found on cvc5's own regression files).
+    /// </summary>
+    [RequiresSolversFact]
+    public async Task Steps_with_str_replace_contains_and_substr_get_both_solvers_answers()
+    {
+        const string text = """
+            (declare-const x String)
+            (assert (str.contains x "ab"))
+            (assert (not (and (>= (str.len x) 2) (= (str.replace (str.++ "q" x) "q" "") x))))
+            (check-sat)
+            (reset)
+            (declare-const y String)
+            (assert (str.contains y "a"))
+            (assert (not (= (str.substr y 0 1) "a")))
+            (check-sat)
+            """;
+
+        var report = await CheckAsync(SolverKind.Portfolio, text);
+
+        Assert.Equal(Verdict.Verified, report.Obligations[0].Verdict);
+        Assert.Equal("z3", report.Obligations[0].ConfirmedBy);
+        Assert.Equal(Verdict.Refuted, report.Obligations[1].Verdict);
+        Assert.Equal("cvc5", report.Obligations[1].Solver);
+    }
 }

@@ -22,11 +22,13 @@ internal sealed record SolverProfile(string Name, string Program, string Install
     /// <summary>
     /// Arguments for a long-lived process that reads SMT-LIB from stdin and keeps its state between queries. The
     /// random seed is pinned (cvc5 takes it only on the command line) so a fresh process gives the same model for the
-    /// same obligation on every run.
+    /// same obligation on every run. cvc5 1.0 reads the standard strings theory's extended functions (`str.replace`,
+    /// `str.contains`, `str.substr`, `seq.nth`) only with `--strings-exp`; without it, an honest string step is a solver
+    /// error under the `ALL` logic the checker sets (found on cvc5's own regression files, which say `QF_SLIA`).
     /// </summary>
     public IReadOnlyList<string> Arguments(TimeSpan queryLimit) => Name == "z3"
         ? ["-in", "-smt2"]
-        : ["--incremental", "--lang", "smt2", "--produce-models", "--seed=0", "--tlimit-per=" + Milliseconds(queryLimit)];
+        : ["--incremental", "--lang", "smt2", "--produce-models", "--strings-exp", "--seed=0", "--tlimit-per=" + Milliseconds(queryLimit)];
 
     /// <summary>Sent once after start. z3 takes its per-query limit and seed as options; cvc5 rejects the limit option, so it gets a command-line flag.</summary>
     public string Prelude(TimeSpan queryLimit) => Name == "z3"

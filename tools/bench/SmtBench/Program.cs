@@ -10,7 +10,7 @@ using ProofCheck.SmtBench;
 
 // Obligations per second on one fixed set of small obligations (each with its vacuity check, and model
 // extraction where refuted): a solver process spawned per obligation, the pool with 1 and 2 workers
-// (sandboxed and not), and z3's in-process Python API as the anchor.
+// (sandboxed and not), the default two-solver portfolio, and z3's in-process Python API as the anchor.
 // Usage: dotnet run -c Release --project tools/bench/SmtBench [-- COUNT] [--pools-only | --latency]
 // --pools-only measures just the pools (a few seconds a run), for interleaving many runs of two builds on a busy machine.
 // --latency measures instead the time to a verdict on one false nonlinear mod step, per solver mode (see LatencyAsync).
@@ -61,6 +61,13 @@ foreach (var profile in new[] { SolverProfile.Z3, SolverProfile.Cvc5 })
             await Measure($"{profile.Name} pool, {workers} worker(s){(sandboxed ? " (sandbox)" : " (no sandbox)")}", count, () => PoolAsync(kind, workers, sandboxed));
         }
     }
+}
+
+// The default portfolio races both solvers; a Verified waits for the other solver's confirmation, so its rate
+// against the faster single solver's is the price of never resting a Verified on one solver's word.
+foreach (var workers in new[] { 1, 2 })
+{
+    await Measure($"portfolio pool, {workers} worker(s){(sandbox ? " (sandbox)" : " (no sandbox)")}", count, () => PoolAsync(SolverKind.Portfolio, workers, sandbox));
 }
 
 if (!poolsOnly)
