@@ -19,6 +19,7 @@ root.Subcommands.Add(RecheckCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
 root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(DashboardCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());

@@ -20,6 +20,7 @@ public sealed class CheckJob(RunStore store, IReadOnlyDictionary<string, IProofC
     /// with growing delays.
     /// </summary>
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [2, 10, 30, 60, 120])]
+    [JobDisplayName("{3} check of {1} sample {2} round {4} (run {0})")]
     public async Task RunAsync(string runId, string problemId, int sample, string target, int round, CancellationToken cancellationToken)
     {
         var run = store.GetRun(runId);
@@ -29,4 +30,10 @@ public sealed class CheckJob(RunStore store, IReadOnlyDictionary<string, IProofC
             ?? throw new InvalidDataException($"Run {runId} has no {target} artifact for {problemId} sample {sample} round {round}.");
         await CheckStep.RunAsync(store, checkers, run, problem, artifact, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Puts the check of <paramref name="artifact"/> on its checker's queue; returns the job's id.</summary>
+    public static string Enqueue(IBackgroundJobClient client, string runId, ArtifactRecord artifact) =>
+        client.Create(
+            Hangfire.Common.Job.FromExpression<CheckJob>(j => j.RunAsync(runId, artifact.ProblemId, artifact.Sample, artifact.Target, artifact.Round, CancellationToken.None)),
+            new Hangfire.States.EnqueuedState(artifact.Target));
 }

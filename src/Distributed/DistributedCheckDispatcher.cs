@@ -42,9 +42,7 @@ public sealed class DistributedCheckDispatcher : ICheckDispatcher
 
         // Enqueued again on resume when the result is not stored yet; a job that runs twice stores one result.
         var jobId = PostgresRetry.Run(
-            () => client.Create(
-                Hangfire.Common.Job.FromExpression<CheckJob>(j => j.RunAsync(run.Id, problem.Id, artifact.Sample, artifact.Target, artifact.Round, CancellationToken.None)),
-                new EnqueuedState(queue)),
+            () => CheckJob.Enqueue(client, run.Id, artifact),
             store.Path);
         var unserved = System.Diagnostics.Stopwatch.StartNew();
         var sinceServerCheck = new System.Diagnostics.Stopwatch();

@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Grading;
 using ProofCheck.Pipeline.Problems;
@@ -26,7 +22,7 @@ public sealed partial class GradingServer : IAsyncDisposable
     private readonly ProblemSet _problems;
     private readonly Grader _grader;
     private readonly Admission _admission;
-    private readonly byte[]? _tokenHash;
+    private readonly HttpAccess _access;
     private readonly WebApplication _app;
     private long _graded;
     private long _cancelled;
@@ -39,7 +35,7 @@ public sealed partial class GradingServer : IAsyncDisposable
         _problems = problems;
         _grader = new Grader(checkers, options.CheckTimeoutSeconds, options.Sandboxed);
         _admission = new Admission(options.Workers, options.QueueCapacity);
-        _tokenHash = options.Token is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(options.Token));
+        _access = options.Access;
         _app = Build();
     }
 
@@ -51,17 +47,7 @@ public sealed partial class GradingServer : IAsyncDisposable
     {
         options.Validate();
         var server = new GradingServer(options, checkers, problems);
-        try
-        {
-            await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            await server._app.DisposeAsync().ConfigureAwait(false);
-            throw new UserInputException($"Cannot listen on {options.Host}:{options.Port}: {e.Message}", e);
-        }
-
-        server.BaseAddress = new Uri(server._app.Urls.First().Replace("[::]", "[::1]", StringComparison.Ordinal).TrimEnd('/') + "/");
+        server.BaseAddress = await HttpHost.StartAsync(server._app, server._access, options.Port, cancellationToken).ConfigureAwait(false);
         return server;
     }
 
@@ -69,49 +55,24 @@ public sealed partial class GradingServer : IAsyncDisposable
     /// Runs until <paramref name="cancellationToken"/> fires or the host is told to stop (the host itself handles
     /// SIGTERM and Ctrl+C), then returns so the caller can dispose the server and its checkers.
     /// </summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _app.Lifetime.ApplicationStopping);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    public Task WaitAsync(CancellationToken cancellationToken) => HttpHost.WaitAsync(_app, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await _app.StopAsync(stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await HttpHost.StopAsync(_app).ConfigureAwait(false);
         _admission.Dispose();
     }
 
     private WebApplication Build()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = _options.MaxBodyBytes;
-            k.Listen(_options.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(_options.Host), _options.Port);
-        });
+        var builder = HttpHost.Builder(_access, _options.Port);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = _options.MaxBodyBytes);
         var app = builder.Build();
         app.Use(async (http, next) =>
         {
             try
             {
-                if (http.Request.Path.StartsWithSegments("/v1", StringComparison.Ordinal) && !Authorized(http))
+                if (http.Request.Path.StartsWithSegments("/v1", StringComparison.Ordinal) && !_access.Authorized(http))
                 {
                     http.Response.Headers.WWWAuthenticate = "Bearer";
                     await WriteAsync(http, StatusCodes.Status401Unauthorized, new { error = "this service needs 'Authorization: Bearer TOKEN' (the token in the server's --token-file)" }).ConfigureAwait(false);
@@ -254,25 +215,6 @@ public sealed partial class GradingServer : IAsyncDisposable
     {
         error = "the grading queue is full; try again after the number of seconds in the Retry-After header",
     });
-
-    private bool Authorized(HttpContext http)
-    {
-        if (_tokenHash is null)
-        {
-            return true;
-        }
-
-        var header = http.Request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        // Hashing first makes the comparison constant-time whatever the lengths.
-        var sent = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(sent, _tokenHash);
-    }
 
     private static async Task<T?> ReadAsync<T>(HttpContext http)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using ProofCheck.Core;
 
 namespace ProofCheck.Server;
@@ -34,19 +33,14 @@ public sealed record ServeOptions
 
     public bool Sandboxed { get; init; } = true;
 
-    public bool IsLoopback => Host is "localhost" || (IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip));
+    public bool IsLoopback => HttpAccess.IsLoopbackHost(Host);
+
+    /// <summary>Who may reach the service: the policy every listening command shares.</summary>
+    public HttpAccess Access => new(Host, string.IsNullOrEmpty(Token) ? null : Token);
 
     public void Validate()
     {
-        if (Host != "localhost" && !IPAddress.TryParse(Host, out _))
-        {
-            throw new UserInputException($"--host '{Host}' is not an IP address (use 127.0.0.1, ::1, 0.0.0.0 or an address of this machine).");
-        }
-
-        if (!IsLoopback && string.IsNullOrEmpty(Token))
-        {
-            throw new UserInputException($"--host {Host} is reachable from other machines: pass --token-file FILE (a secret every request must send as 'Authorization: Bearer TOKEN').");
-        }
+        Access.Validate("a secret every request must send as 'Authorization: Bearer TOKEN'");
 
         if (Port is < 0 or > 65535)
         {

@@ -34,16 +34,7 @@ internal static class ServeCommand
         dir.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            string? token = null;
-            if (parse.GetValue(tokenFile) is { } file)
-            {
-                token = File.ReadAllText(file).Trim();
-                if (token.Length < 16)
-                {
-                    throw new UserInputException($"The token in {file} is shorter than 16 characters; use a long random secret.");
-                }
-            }
-
+            var token = HttpAccess.ReadTokenFile(parse.GetValue(tokenFile));
             var options = new ServeOptions
             {
                 Host = parse.GetValue(host)!,
