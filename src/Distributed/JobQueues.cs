@@ -10,7 +10,7 @@ namespace ProofCheck.Distributed;
 /// <summary>
 /// The job queues of a distributed run: Hangfire's tables in the run store's own PostgreSQL database (schema
 /// <c>proofcheck_jobs</c>), one queue per checker (<c>smt</c>, <c>coq</c>, <c>lean</c>) so a worker takes only the
-/// checks its machine can run.
+/// checks its machine can run. No <c>model</c> queue: see <see cref="NoModelQueue"/>.
 /// </summary>
 public static class JobQueues
 {
@@ -83,10 +83,20 @@ public static class JobQueues
     public static IReadOnlyList<string> Missing(string queue) =>
         [.. Requirements[queue].Where(p => ExecutableResolver.Resolve(p) is null)];
 
+    /// <summary>Why there is no <c>model</c> queue (src/Distributed/README.md has the measurements behind it).</summary>
+    public const string NoModelQueue =
+        "There is no model queue: the model steps (prove, formalize, repair) stay with the coordinator ('run --distributed'), which sends them to " +
+        "the model's own HTTP server (vLLM, llama-server); that server scales on its own, behind one URL. Workers only check.";
+
     /// <summary>The queues named by a comma-separated list; an unknown name is a user error listing the known ones.</summary>
     public static IReadOnlyList<string> Parse(string list)
     {
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Contains("model", StringComparer.OrdinalIgnoreCase))
+        {
+            throw new UserInputException($"--targets {list}: {NoModelQueue} The queues are {string.Join(", ", Requirements.Keys)}.");
+        }
+
         if (names.Count == 0 || names.Any(n => !Requirements.ContainsKey(n)))
         {
             throw new UserInputException($"--targets {list}: the queues are {string.Join(", ", Requirements.Keys)}.");

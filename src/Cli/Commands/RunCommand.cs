@@ -48,6 +48,11 @@ internal static class RunCommand
         var store = RunStoreOption.Create();
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run with the settings it was started with (options that differ are refused)." };
         var allowModelChange = new Option<bool>("--allow-model-change") { Description = "With --resume: continue with the --model (and --template/--threads/--context) given, not the stored one." };
+        var steal = new Option<bool>("--steal")
+        {
+            Description = "With --resume: take over a run still held by a process on another machine (a coordinator there that is gone). " +
+                "A run held on this machine is taken over by itself once its process has died.",
+        };
         var template = CommonOptions.Template();
         var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads while generating (0 = half the cores, leaving the rest to the checkers)." };
         var pull = CommonOptions.Pull();
@@ -70,7 +75,7 @@ internal static class RunCommand
             "Prove, formalize, check and repair: run a model over problems and store every step.\n" +
             "Exit codes: 0 every target of every problem Verified; 1 otherwise (or stopped); 2 bad input or a model that fails; 3 a needed checker is missing; 130 Ctrl-C.")
         {
-            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, requests, store, resume, allowModelChange,
+            patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, requests, store, resume, allowModelChange, steal,
             template, threads, pull, context, timeout, noSandbox, distributed, workerWait,
         };
         workers.AddTo(command);
@@ -119,7 +124,7 @@ internal static class RunCommand
                 var config = ResumedConfig(parse, run, patterns, model, samples, rounds, targets, prompt, prompts, maxTokens, temperature, topP, seed, dir,
                     allowModelChange, template, threads, context, timeout, noSandbox);
                 // Claimed before the model loads, so a second process is told at once that the run is taken.
-                runs.Claim(run.Id);
+                runs.Claim(run.Id, parse.GetValue(steal));
                 try
                 {
                     chat = CreateModel(config, parse.GetValue(pull));

@@ -16,7 +16,7 @@ internal static class WorkerCommand
         var targets = new Option<string?>("--targets")
         {
             Description = "The check queues to serve, comma-separated: smt, coq, lean. Each is refused at start if this machine lacks its " +
-                "programs (smt: z3 and cvc5; coq: coqc; lean: lean and lake). Default: every queue this machine can serve.",
+                "programs (smt: z3 and cvc5; coq: coqc; lean: lean and lake). Default: every queue this machine can serve. " + JobQueues.NoModelQueue,
         };
         var workers = new Option<int>("--workers", "-j") { Description = "Checks run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var requeueAfter = new Option<int>("--requeue-after")

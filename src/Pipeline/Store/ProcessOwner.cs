@@ -4,8 +4,9 @@ using System.Globalization;
 namespace ProofCheck.Pipeline.Store;
 
 /// <summary>
-/// Names a process by its id and start time, so a lock left by a process that died is recognised as stale even
-/// after the operating system has given its id to another process.
+/// Names a process by its host, id and start time, so a lock left by a process that died is recognised as stale even
+/// after the operating system has given its id to another process, and a lock held on another machine is never
+/// judged by a pid of this one.
 /// </summary>
 internal static class ProcessOwner
 {
@@ -19,8 +20,18 @@ internal static class ProcessOwner
 
     public static string? Started => Self.Value.Started;
 
-    /// <summary>True when process <paramref name="pid"/> exists and is the one that started at <paramref name="started"/>.</summary>
-    public static bool IsAlive(int pid, string? started)
+    public static string Host => Environment.MachineName;
+
+    /// <summary>Whether a lock taken on <paramref name="host"/> was taken on another machine (a lock stored without a host is this machine's).</summary>
+    public static bool IsElsewhere(string? host) => host is not null && !string.Equals(host, Host, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when process <paramref name="pid"/> of <paramref name="host"/> may still run: on this machine when it exists
+    /// and is the one that started at <paramref name="started"/>; on another machine always, since nothing here can tell.
+    /// </summary>
+    public static bool IsAlive(string? host, int pid, string? started) => IsElsewhere(host) || IsAlive(pid, started);
+
+    private static bool IsAlive(int pid, string? started)
     {
         if (pid == Pid)
         {

@@ -120,11 +120,11 @@ public sealed class RunStore : IDisposable
     public void CreateRun(RunInfo run, IEnumerable<(string ProblemId, string ProblemJson)> problems) => Write(tx =>
     {
         tx.Command("""
-            INSERT INTO runs (id, created_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started)
-            VALUES (@id, @created, @status, @model, @config, @versions, @git, @version, @pid, @started)
+            INSERT INTO runs (id, created_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started, owner_host)
+            VALUES (@id, @created, @status, @model, @config, @versions, @git, @version, @pid, @started, @host)
             """,
             ("@id", run.Id), ("@created", Stamp(run.CreatedAt)), ("@status", run.Status), ("@model", run.Model),
-            ("@pid", ProcessOwner.Pid), ("@started", ProcessOwner.Started),
+            ("@pid", ProcessOwner.Pid), ("@started", ProcessOwner.Started), ("@host", ProcessOwner.Host),
             ("@config", JsonSerializer.Serialize(run.Config, ReportJson.Options)),
             ("@versions", JsonSerializer.Serialize(run.CheckerVersions, ReportJson.Options)),
             ("@git", run.GitRevision), ("@version", run.ProofCheckVersion)).ExecuteNonQuery();
@@ -143,16 +143,17 @@ public sealed class RunStore : IDisposable
     public void SetStatus(string runId, string status, DateTimeOffset? finishedAt = null) => Write(tx =>
         tx.Command(status == RunInfo.Running
                 ? "UPDATE runs SET status = @status, finished_at = @fin WHERE id = @id"
-                : "UPDATE runs SET status = @status, finished_at = @fin, owner_pid = NULL, owner_started = NULL WHERE id = @id",
+                : "UPDATE runs SET status = @status, finished_at = @fin, owner_pid = NULL, owner_started = NULL, owner_host = NULL WHERE id = @id",
             ("@status", status), ("@fin", finishedAt is null ? null : Stamp(finishedAt.Value)), ("@id", runId)).ExecuteNonQuery());
 
     /// <summary>
     /// Marks this process as the one running <paramref name="runId"/>. Refused while another living process runs
-    /// it: two processes working on one run would ask the model twice for the same step.
+    /// it: two processes working on one run would ask the model twice for the same step. A run held by a process on
+    /// another machine cannot be seen to have died from here, so it is refused too unless <paramref name="steal"/>.
     /// </summary>
-    public void Claim(string runId) => Write(tx =>
+    public void Claim(string runId, bool steal = false) => Write(tx =>
     {
-        using (var cmd = tx.Command("SELECT owner_pid, owner_started, status FROM runs WHERE id = @id", ("@id", runId)))
+        using (var cmd = tx.Command("SELECT owner_pid, owner_started, status, owner_host FROM runs WHERE id = @id", ("@id", runId)))
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read())
@@ -164,7 +165,18 @@ public sealed class RunStore : IDisposable
             {
                 var pid = StoreSession.Int(r, 0);
                 var started = r.IsDBNull(1) ? null : r.GetString(1);
-                if (!(pid == ProcessOwner.Pid && started == ProcessOwner.Started) && ProcessOwner.IsAlive(pid, started))
+                var host = r.IsDBNull(3) ? null : r.GetString(3);
+                if (ProcessOwner.IsElsewhere(host))
+                {
+                    if (!steal)
+                    {
+                        throw new UserInputException(
+                            $"Run {runId} is being run by process {pid} on host {host}; two processes on one run would repeat its model calls, " +
+                            $"and this machine cannot see whether that process still lives. Stop it there (kill {pid} on {host}), or, if {host} " +
+                            $"or that process is gone, take the run over: proofcheck run --resume {runId} --steal");
+                    }
+                }
+                else if (!(pid == ProcessOwner.Pid && started == ProcessOwner.Started) && ProcessOwner.IsAlive(host, pid, started))
                 {
                     throw new UserInputException(
                         $"Run {runId} is being run by process {pid}; two processes on one run would repeat its model calls. " +
@@ -173,8 +185,8 @@ public sealed class RunStore : IDisposable
             }
         }
 
-        tx.Command("UPDATE runs SET status = @status, owner_pid = @pid, owner_started = @started WHERE id = @id",
-            ("@status", RunInfo.Running), ("@pid", ProcessOwner.Pid), ("@started", ProcessOwner.Started), ("@id", runId)).ExecuteNonQuery();
+        tx.Command("UPDATE runs SET status = @status, owner_pid = @pid, owner_started = @started, owner_host = @host WHERE id = @id",
+            ("@status", RunInfo.Running), ("@pid", ProcessOwner.Pid), ("@started", ProcessOwner.Started), ("@host", ProcessOwner.Host), ("@id", runId)).ExecuteNonQuery();
     });
 
     /// <summary>Replaces the stored configuration (a resume that the user allowed to change the model).</summary>
@@ -188,7 +200,7 @@ public sealed class RunStore : IDisposable
         var run = GetRun(runId);
         if (run.Status == RunInfo.Running)
         {
-            throw new UserInputException($"Run {runId} is being run by process {run.OwnerPid}; stop it before deleting it.");
+            throw new UserInputException($"Run {runId} is being run by {run.OwnerText}; stop it before deleting it.");
         }
 
         Write(tx =>
@@ -466,13 +478,14 @@ public sealed class RunStore : IDisposable
     });
 
     private const string RunColumns =
-        "id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started";
+        "id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started, owner_host";
 
     // A run stored as running whose process is gone (killed, machine rebooted) is shown as what it is: interrupted.
     private static RunInfo ReadRun(DbDataReader r)
     {
         var owner = r.IsDBNull(9) ? (int?)null : StoreSession.Int(r, 9);
-        var alive = owner is { } pid && ProcessOwner.IsAlive(pid, r.IsDBNull(10) ? null : r.GetString(10));
+        var host = r.IsDBNull(11) ? null : r.GetString(11);
+        var alive = owner is { } pid && ProcessOwner.IsAlive(host, pid, r.IsDBNull(10) ? null : r.GetString(10));
         var status = r.GetString(3) == RunInfo.Running && !alive ? RunInfo.Interrupted : r.GetString(3);
         return new(r.GetString(0), ParseStamp(r.GetString(1)), status, r.GetString(4),
             JsonSerializer.Deserialize<RunConfig>(r.GetString(5), ReportJson.Options) ?? throw new InvalidDataException("A stored run configuration is empty."))
@@ -482,6 +495,7 @@ public sealed class RunStore : IDisposable
             GitRevision = r.IsDBNull(7) ? null : r.GetString(7),
             ProofCheckVersion = r.IsDBNull(8) ? null : r.GetString(8),
             OwnerPid = status == RunInfo.Running ? owner : null,
+            OwnerHost = status == RunInfo.Running ? host : null,
         };
     }
 

@@ -21,6 +21,12 @@ public sealed record RunInfo(string Id, DateTimeOffset CreatedAt, string Status,
     /// <summary>The process running this run right now, when one is (a second process is refused while it lives).</summary>
     public int? OwnerPid { get; init; }
 
+    /// <summary>The host of <see cref="OwnerPid"/> (null for stores written before hosts were kept: this machine).</summary>
+    public string? OwnerHost { get; init; }
+
+    /// <summary>"process PID" or "process PID on host HOST" for a run held on another machine.</summary>
+    public string OwnerText => ProcessOwner.IsElsewhere(OwnerHost) ? $"process {OwnerPid} on host {OwnerHost}" : $"process {OwnerPid}";
+
     public DateTimeOffset? FinishedAt { get; init; }
 
     public IReadOnlyDictionary<string, string> CheckerVersions { get; init; } = new Dictionary<string, string>();

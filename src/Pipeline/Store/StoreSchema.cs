@@ -97,6 +97,11 @@ internal static class StoreSchema
         ALTER TABLE attempts ADD COLUMN sampling_json TEXT;
         ALTER TABLE attempts ADD COLUMN answer TEXT NOT NULL DEFAULT 'complete';
         """,
+        // 3: the host of the process running a run. A pid says nothing about a process on another machine (a
+        // coordinator elsewhere sharing a PostgreSQL store), so only a lock of this host is judged by its pid.
+        """
+        ALTER TABLE runs ADD COLUMN owner_host TEXT;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

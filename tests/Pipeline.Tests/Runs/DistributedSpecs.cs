@@ -103,6 +103,19 @@ public sealed class DistributedSpecs(DistributedSpecs.Reference reference) : ICl
         Directory.Delete(noCoq, recursive: true);
     }
 
+    [RequiresPostgresFact]
+    public async Task A_worker_asked_for_a_model_queue_is_told_the_model_steps_stay_with_the_coordinator()
+    {
+        using var db = PostgresServer.CreateDatabase();
+
+        var (code, output) = await ProofCheckCli.RunAsync(["worker", "--targets", "smt,model", "--store", db.Url]);
+        var (_, help) = await ProofCheckCli.RunAsync(["worker", "--help"]);
+
+        Assert.True(code == 2, output);
+        Assert.Contains("There is no model queue: the model steps (prove, formalize, repair) stay with the coordinator", output, StringComparison.Ordinal);
+        Assert.Contains("There is no model queue", System.Text.RegularExpressions.Regex.Replace(help, @"\s+", " "), StringComparison.Ordinal);
+    }
+
     /// <summary>The same run in one process on SQLite: what every distributed run must end with.</summary>
     public sealed class Reference : IAsyncLifetime
     {

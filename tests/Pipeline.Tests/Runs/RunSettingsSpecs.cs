@@ -110,6 +110,48 @@ public sealed class RunSettingsSpecs
         Assert.True(deleteCode == 2, deleteOutput);
     }
 
+    [Fact]
+    public async Task A_run_held_by_a_process_on_another_host_is_never_taken_for_dead_by_its_pid_but_can_be_stolen()
+    {
+        await using var h = new RunHarness();
+        var run = h.Create(RunHarness.Config("gauss-sum", "smt"));
+        // A coordinator on another machine sharing this store; its pid is one that no longer lives here, so a
+        // lock judged by pid alone (as before hosts were kept) would be taken for stale.
+        using (var gone = System.Diagnostics.Process.Start("true"))
+        {
+            gone.WaitForExit();
+            HoldElsewhere(h.StorePath, run.Id, "lab-node-7", gone.Id);
+        }
+
+        var held = h.Store.GetRun(run.Id);
+        var (code, output) = await ProofCheckCli.RunAsync(["run", "--resume", run.Id, "--store", h.StorePath]);
+        var (deleteCode, deleteOutput) = await ProofCheckCli.RunAsync(["runs", "delete", run.Id, "--store", h.StorePath]);
+        var (_, stolen) = await ProofCheckCli.RunAsync(["run", "--resume", run.Id, "--steal", "--store", h.StorePath]);
+
+        Assert.Equal(RunInfo.Running, held.Status);
+        Assert.Equal("lab-node-7", held.OwnerHost);
+        Assert.True(code == 2, output);
+        Assert.Contains($"is being run by process {held.OwnerPid} on host lab-node-7", output, StringComparison.Ordinal);
+        Assert.Contains($"proofcheck run --resume {run.Id} --steal", output, StringComparison.Ordinal);
+        Assert.True(deleteCode == 2, deleteOutput);
+        Assert.Contains("on host lab-node-7", deleteOutput, StringComparison.Ordinal);
+        // Stolen: the lock no longer stops it (this run's scripted model cannot load in the CLI, which then releases the run).
+        Assert.DoesNotContain("is being run by", stolen, StringComparison.Ordinal);
+        Assert.Equal(RunInfo.Interrupted, h.Store.GetRun(run.Id).Status);
+    }
+
+    private static void HoldElsewhere(string store, string runId, string host, int pid)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store}");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE runs SET status = 'running', owner_pid = $pid, owner_started = NULL, owner_host = $host WHERE id = $id";
+        cmd.Parameters.AddWithValue("$pid", pid);
+        cmd.Parameters.AddWithValue("$host", host);
+        cmd.Parameters.AddWithValue("$id", runId);
+        Assert.Equal(1, cmd.ExecuteNonQuery());
+    }
+
     [RequiresFileFact("tiny")]
     public async Task A_GGUF_without_a_chat_template_is_refused_before_a_run_exists()
     {

@@ -4,8 +4,11 @@
 #   2. on PostgreSQL with one worker process (--workers 4),
 #   3. on PostgreSQL with two worker processes (--workers 2 each),
 # always with up to 4 checks in flight (the one-process run: 2 samples at once, each checking coq and smt at once),
-# and prints a Markdown table: wall time, checks, checks/s, the time inside the checkers, and the distribution
-# overhead per check ((wall of 2 − wall of 1) / checks).
+# and prints a README-ready Markdown table: wall time, checks, checks/s, the time inside the checkers, and per job
+# (from Hangfire's own state rows) the latency from enqueue to a worker starting it and what the job costs beyond its
+# check (reading its inputs from the store, writing the result); then the distribution overhead per check
+# ((wall of 1 worker − wall of one process) / checks). The load average is printed before and after: on a shared
+# machine the walls are only comparable when it stayed low.
 # Usage: bash tools/bench/DistributedBench/run.sh          (starts and stops a throwaway PostgreSQL itself)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -36,7 +39,8 @@ checks = [json.loads(l) for l in sys.stdin if l.startswith("{\"type\":\"check\""
 print(len(checks), sum(c["ms"] for c in checks))'
 }
 
-declare -A wall checks checkms
+declare -A wall checks checkms latency jobms
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 measure() { # name store [worker-args...]; the run's exit code 1 (something not verified) is a result, not a failure
   local name=$1 store=$2; shift 2
   local start end
@@ -49,6 +53,13 @@ measure() { # name store [worker-args...]; the run's exit code 1 (something not 
   end=$(now)
   wall[$name]=$(( (end - start) / 1000000 ))
   read -r checks[$name] checkms[$name] < <(figures "$store")
+  latency[$name]=-; jobms[$name]=-
+  if [ "$name" != sqlite ]; then
+    # Hangfire records, per succeeded job, its latency (created to started) and how long it performed.
+    read -r latency[$name] jobms[$name] < <(psql "$store" -Atc "
+      SELECT round(avg((data::json->>'Latency')::numeric)), round(avg((data::json->>'PerformanceDuration')::numeric))
+      FROM proofcheck_jobs.state WHERE name = 'Succeeded'" | tr '|' ' ')
+  fi
 }
 
 measure sqlite "$work/runs.db"
@@ -68,18 +79,19 @@ for n in 1 2; do
   workers=()
 done
 
-echo "DistributedBench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), problems: ${problems[*]}"
+echo "DistributedBench: $(nproc) cores, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after, problems: ${problems[*]}"
 echo
-echo "| setup | wall s | checks | checks/s | time in checkers s |"
-echo "|---|---|---|---|---|"
+echo "| setup | wall s | checks | checks/s | time in checkers s | job latency ms | job beyond its check ms |"
+echo "|---|---|---|---|---|---|---|"
 for name in sqlite pg1 pg2; do
   case $name in
-    sqlite) label="SQLite, one process (--workers 2)";;
-    pg1) label="PostgreSQL, 1 worker process (--workers 4)";;
-    pg2) label="PostgreSQL, 2 worker processes (--workers 2 each)";;
+    sqlite) label="SQLite, one process (\`--workers 2\`)";;
+    pg1) label="PostgreSQL, 1 worker process (\`--workers 4\`)";;
+    pg2) label="PostgreSQL, 2 worker processes (\`--workers 2\` each)";;
   esac
-  awk -v l="$label" -v w="${wall[$name]}" -v c="${checks[$name]}" -v m="${checkms[$name]}" \
-    'BEGIN { printf "| %s | %.1f | %d | %.2f | %.1f |\n", l, w / 1000, c, c / (w / 1000), m / 1000 }'
+  awk -v l="$label" -v w="${wall[$name]}" -v c="${checks[$name]}" -v m="${checkms[$name]}" -v lat="${latency[$name]}" -v job="${jobms[$name]}" \
+    'BEGIN { beyond = (job == "-") ? "-" : sprintf("%.0f", job - m / c);
+             printf "| %s | %.1f | %d | %.2f | %.1f | %s | %s |\n", l, w / 1000, c, c / (w / 1000), m / 1000, lat, beyond }'
 done
 awk -v a="${wall[sqlite]}" -v b="${wall[pg1]}" -v c="${checks[pg1]}" \
   'BEGIN { printf "\nDistribution overhead (1 worker process vs one process, up to 4 checks in flight in both): %.0f ms per check\n", (b - a) / c }'
