@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ProofCheck.Core;
 
 namespace ProofCheck.Cli;
 
@@ -21,4 +22,27 @@ internal sealed class CheckOptions(TimeSpan defaultTimeout)
 
     /// <summary>The timeout the user asked for, validated; the default this command was made with when none was given.</summary>
     public TimeSpan TimeoutFrom(ParseResult parse) => CommonOptions.Seconds(parse, Timeout) ?? defaultTimeout;
+
+    /// <summary><c>--problem ID</c>: the problem whose canonical statement (and rules) a proof is checked against.</summary>
+    public static Option<string?> Problem(string description) => new("--problem") { Description = description };
+
+    /// <summary><c>--statement FILE</c>: a canonical statement file of the user's own, instead of a problem's.</summary>
+    public static Option<string?> Statement(string description) => new("--statement") { Description = description };
+
+    /// <summary>A file named on the command line (<paramref name="what"/>: "proof", "statement"), read whole; a missing one or a folder is a usage error.</summary>
+    public static async Task<string> ReadFileAsync(string path, string what, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UserInputException($"'{full}' is a directory; give one {what} file.");
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new UserInputException($"The {what} file '{full}' does not exist.");
+        }
+
+        return await File.ReadAllTextAsync(full, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -11,7 +11,7 @@ public sealed record ModelSelectionOptions
     /// <summary>Embedded: context length in tokens (0 = the model's trained length).</summary>
     public int ContextLength { get; init; } = 4096;
 
-    /// <summary>Embedded: CPU threads (0 = all cores).</summary>
+    /// <summary>Embedded: CPU threads (0 = half the cores, leaving the rest to the checkers).</summary>
     public int Threads { get; init; }
 
     /// <summary>HTTP: time allowed per attempt until the first answer byte.</summary>

@@ -12,7 +12,7 @@ public sealed partial class HelpSpecs
     [Fact]
     public async Task Every_command_has_help_that_describes_it_and_every_option()
     {
-        var commands = await CommandsAsync([]);
+        var commands = await CliHelp.CommandsAsync();
         Assert.Contains("run", commands);
         Assert.Contains("runs delete", commands);
         Assert.Contains("check smt", commands);
@@ -23,7 +23,7 @@ public sealed partial class HelpSpecs
             Assert.Contains("Description:", help, StringComparison.Ordinal);
             Assert.Contains($"proofcheck {command}", help, StringComparison.Ordinal);
             // Each option line has a description after the option names.
-            foreach (var line in OptionLines(help))
+            foreach (var line in CliHelp.OptionLines(help))
             {
                 Assert.True(OptionWithText().IsMatch(line), $"{command}: option without a description: {line}");
             }
@@ -41,52 +41,6 @@ public sealed partial class HelpSpecs
         Assert.Contains("Exit codes: 0 every target of every problem Verified; 1", help, StringComparison.Ordinal);
         Assert.Contains("--allow-model-change", help, StringComparison.Ordinal);
     }
-
-    /// <summary>The commands under <paramref name="parent"/>, recursively, as "check smt"-style paths.</summary>
-    private static async Task<List<string>> CommandsAsync(string[] parent)
-    {
-        var (_, help) = await ProofCheckCli.RunAsync([.. parent, "--help"]);
-        var section = help.IndexOf("Commands:", StringComparison.Ordinal);
-        var found = new List<string>();
-        if (section < 0)
-        {
-            return found;
-        }
-
-        foreach (Match m in CommandLine().Matches(help[section..]))
-        {
-            string[] path = [.. parent, m.Groups[1].Value];
-            found.Add(string.Join(' ', path));
-            found.AddRange(await CommandsAsync(path));
-        }
-
-        return found;
-    }
-
-    private static IEnumerable<string> OptionLines(string help)
-    {
-        var start = help.IndexOf("Options:", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            yield break;
-        }
-
-        foreach (var line in help[start..].Split('\n').Skip(1))
-        {
-            if (line.Trim().Length == 0 || !line.StartsWith("  ", StringComparison.Ordinal))
-            {
-                yield break;
-            }
-
-            if (line.TrimStart().StartsWith('-'))
-            {
-                yield return line;
-            }
-        }
-    }
-
-    [GeneratedRegex(@"^  ([a-z][a-z-]*)\b", RegexOptions.Multiline)]
-    private static partial Regex CommandLine();
 
     // Option names, then at least two spaces, then words.
     [GeneratedRegex(@"^\s+-.*?\S\s{2,}\S")]

@@ -8,15 +8,11 @@ namespace ProofCheck.Cli.Tests;
 /// the CLI is killed outright (SIGKILL, which no handler sees). The CLI gets a temporary directory of its own
 /// (TMPDIR), so "nothing left" is checked on that folder alone.
 /// </summary>
-public sealed class KilledCheckSpecs : IDisposable
+public sealed class KilledCheckSpecs() : FolderSpecs("proofcheck-killed-spec-")
 {
     // Unary arithmetic the kernel needs seconds for: the check is still in coqc when it is stopped.
     private const string Statement = "Theorem slow : 20000 * 3 = 60000.\nAdmitted.\n";
     private const string Proof = "Theorem slow : 20000 * 3 = 60000.\nProof. reflexivity. Qed.\n";
-
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("proofcheck-killed-spec-");
-
-    public void Dispose() => folder.Delete(recursive: true);
 
     public static TheoryData<string> Signals => ["KILL", "INT", "TERM"];
 
@@ -29,15 +25,15 @@ public sealed class KilledCheckSpecs : IDisposable
             return;
         }
 
-        var temp = Directory.CreateDirectory(Path.Combine(folder.FullName, "tmp")).FullName;
-        var files = Directory.CreateDirectory(Path.Combine(folder.FullName, "files")).FullName;
+        var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
+        var files = Directory.CreateDirectory(Path.Combine(Folder, "files")).FullName;
         // A statement of its own per run (a comment is enough), so no cached library shortens the check.
         await File.WriteAllTextAsync(Path.Combine(files, "statement.v"), $"(* {Guid.NewGuid()} *)\n" + Statement);
         await File.WriteAllTextAsync(Path.Combine(files, "proof.v"), Proof);
         var environment = new Dictionary<string, string?>
         {
             ["TMPDIR"] = temp,
-            ["PROOFCHECK_CACHE"] = Path.Combine(folder.FullName, "cache"),
+            ["PROOFCHECK_CACHE"] = Path.Combine(Folder, "cache"),
         };
 
         using var cli = ProofCheckCli.Start(

@@ -6,18 +6,16 @@ namespace ProofCheck.Cli.Tests;
 /// A run store on a read-only disk (a read-only bind mount made with bubblewrap, which works even for root): reading
 /// commands work, writing commands say the store is read-only.
 /// </summary>
-public sealed class ReadOnlyStoreSpecs : IDisposable
+public sealed class ReadOnlyStoreSpecs() : FolderSpecs("proofcheck-ro-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("proofcheck-ro-").FullName;
-
     [RequiresToolFact("bwrap")]
     public async Task Show_and_export_read_a_read_only_store_and_run_says_it_is_read_only()
     {
-        var store = Path.Combine(folder, "runs.db");
+        var store = Path.Combine(Folder, "runs.db");
         // Any command that opens the store creates it; this one then fails for want of the run.
         var (createCode, created) = await ProofCheckCli.RunAsync(["run", "--resume", "nope", "--store", store]);
         Assert.True(createCode == 2 && File.Exists(store), created);
-        string[] readOnly = ["bwrap", "--dev-bind", "/", "/", "--ro-bind", folder, folder];
+        string[] readOnly = ["bwrap", "--dev-bind", "/", "/", "--ro-bind", Folder, Folder];
 
         var (showCode, shown) = await ProofCheckCli.RunAsync(["show", "--store", store], launcher: readOnly);
         Assert.True(showCode == 0, shown);
@@ -34,5 +32,4 @@ public sealed class ReadOnlyStoreSpecs : IDisposable
         Assert.DoesNotContain("internal error", ran, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -6,10 +6,8 @@ namespace ProofCheck.Cli.Tests;
 /// Usage errors of the real CLI: each is exit code 2 with a message that names the problem, never a stack trace or
 /// "internal error" (exit 70).
 /// </summary>
-public sealed class UsageErrorSpecs : IDisposable
+public sealed class UsageErrorSpecs() : FolderSpecs("proofcheck-cli-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("proofcheck-cli-").FullName;
-
     public static TheoryData<string[], string> Cases => new()
     {
         { ["no-such-command"], "no-such-command" },
@@ -40,11 +38,11 @@ public sealed class UsageErrorSpecs : IDisposable
     public async Task A_usage_error_is_exit_code_2_with_a_message_naming_it(string[] args, string named)
     {
         string[] store = args[0] is "run" or "show" or "export" or "recheck" or "runs" && !args.Contains("--help")
-            ? ["--store", Path.Combine(folder, args[0] == "run" ? "runs.db" : "missing.db")]
+            ? ["--store", Path.Combine(Folder, args[0] == "run" ? "runs.db" : "missing.db")]
             : [];
         // The folder of problems exists unless the case is about it, so each case fails for its own reason.
         string[] problems = args[0] == "run" && !args.Contains("--dir") && !args.Contains("--resume") ? ["--dir", RepoPaths.Problems] : [];
-        var (code, output) = await ProofCheckCli.RunAsync([.. args, .. problems, .. store], workingDirectory: folder);
+        var (code, output) = await ProofCheckCli.RunAsync([.. args, .. problems, .. store], workingDirectory: Folder);
         Assert.True(code == 2, $"exit {code}: {output}");
         Assert.Contains(named, output, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", output, StringComparison.Ordinal);
@@ -55,13 +53,12 @@ public sealed class UsageErrorSpecs : IDisposable
     public async Task Run_with_no_model_chosen_says_how_to_choose_one()
     {
         var (code, output) = await ProofCheckCli.RunAsync(
-            ["run", "--dir", RepoPaths.Problems, "--store", Path.Combine(folder, "runs.db")],
+            ["run", "--dir", RepoPaths.Problems, "--store", Path.Combine(Folder, "runs.db")],
             new Dictionary<string, string?> { ["PROOFCHECK_MODEL"] = null },
-            folder);
+            Folder);
         Assert.True(code == 2, output);
         Assert.Contains("No model was chosen", output, StringComparison.Ordinal);
         Assert.Contains("--model", output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
 }

@@ -1,4 +1,5 @@
 using ProofCheck.Execution;
+using ProofCheck.TestSupport;
 
 namespace ProofCheck.Execution.Tests;
 
@@ -6,18 +7,14 @@ namespace ProofCheck.Execution.Tests;
 /// bubblewrap's die-with-parent follows the thread that started the sandbox: a long-lived solver or REPL started
 /// from a thread that then ends must live on, whoever started it.
 /// </summary>
-public sealed class AnchorSpecs : IDisposable
+public sealed class AnchorSpecs() : FolderSpecs("pc-anchor-")
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("pc-anchor-");
-
-    public void Dispose() => _dir.Delete(recursive: true);
-
     [Fact]
     public async Task A_sandboxed_process_outlives_the_short_lived_thread_that_started_it()
     {
         InteractiveProcess? process = null;
         var starter = new Thread(() => process = InteractiveProcess.Start(
-            new ProcessCommand("cat").WithSandbox(new SandboxPolicy(_dir.FullName))));
+            new ProcessCommand("cat").WithSandbox(new SandboxPolicy(Folder))));
         starter.Start();
         starter.Join();
         Assert.NotNull(process);
@@ -38,7 +35,7 @@ public sealed class AnchorSpecs : IDisposable
     {
         var result = await Task.Run(() => ProcessRunner.RunAsync(new ProcessCommand("sh")
             .WithArguments("-c", "sleep 1; echo done")
-            .WithSandbox(new SandboxPolicy(_dir.FullName))
+            .WithSandbox(new SandboxPolicy(Folder))
             .WithTimeout(TimeSpan.FromSeconds(30))));
 
         Assert.Equal(0, result.ExitCode);

@@ -6,12 +6,8 @@ using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests;
 
-public sealed class ModelSelectorSpecs : IDisposable
+public sealed class ModelSelectorSpecs() : FolderSpecs("pc-select-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("pc-select-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void Without_a_spec_or_the_environment_variable_the_error_lists_the_ways_to_get_a_model()
     {
@@ -33,7 +29,7 @@ public sealed class ModelSelectorSpecs : IDisposable
     [Fact]
     public async Task A_replay_spec_answers_from_the_file()
     {
-        var path = Path.Combine(folder, "r.jsonl");
+        var path = Path.Combine(Folder, "r.jsonl");
         await File.WriteAllTextAsync(path, ReplayFile.Serialize(new RecordedExchange(null, new RecordedRequest([new("user", "q")], null), new RecordedResponse("a"))));
 
         using var client = ModelSelector.Create("replay:" + path);
@@ -75,7 +71,7 @@ public sealed class ModelSelectorSpecs : IDisposable
     [Fact]
     public async Task A_gguf_path_runs_embedded_and_can_be_recorded_for_replay()
     {
-        var record = Path.Combine(folder, "rec.jsonl");
+        var record = Path.Combine(Folder, "rec.jsonl");
         var options = new ChatOptions { Temperature = 0f, MaxOutputTokens = 8 };
         string live;
         using (var client = ModelSelector.Create(RepoPaths.TinyModel, new ModelSelectionOptions { Template = "chatml", Threads = 1, ContextLength = 256, RecordTo = record }))

@@ -1,35 +1,13 @@
 using System.Text.Json;
-using ProofCheck.Core;
 using ProofCheck.Models.Replay;
 using ProofCheck.Pipeline.Grading;
-using ProofCheck.Pipeline.Loop;
-using ProofCheck.Pipeline.Problems;
-using ProofCheck.Pipeline.Runs;
-using ProofCheck.Pipeline.Store;
-using ProofCheck.Smt;
 using ProofCheck.TestSupport;
 
 namespace ProofCheck.Server.Tests;
 
 /// <summary><c>export RUN --rl</c>: a real run (scripted model, real checkers) as prompt, completion, reward lines.</summary>
-public sealed class RlExportSpecs : IAsyncLifetime
+public sealed class RlExportSpecs
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("proofcheck-rl-").FullName;
-    private RunStore _store = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = RunStore.Open(Path.Combine(_folder, "runs.db"));
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        _store.Dispose();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task Each_checked_answer_becomes_a_line_with_its_prompt_completion_reward_and_verdicts()
     {
@@ -66,18 +44,14 @@ public sealed class RlExportSpecs : IAsyncLifetime
         Assert.Equal(0.25, line.GetProperty("partialReward").GetDouble(), 6);
     }
 
-    private async Task<List<JsonElement>> RunAndExportAsync(ScriptedChatClient model, string targets = "coq,smt", int rounds = 1)
+    private static async Task<List<JsonElement>> RunAndExportAsync(ScriptedChatClient model, string targets = "coq,smt", int rounds = 1)
     {
-        var problem = ProblemSet.Load(RepoPaths.Problems).Get("gauss-sum");
-        var config = new RunConfig { Model = "scripted", Problems = [problem.Id], Targets = targets.Split(','), Rounds = rounds, ProblemsDirectory = RepoPaths.Problems };
-        var run = RunEngine.Create(_store, config, [problem]);
-        await using var smt = new SmtChecker();
-        var checkers = new Dictionary<string, IProofChecker> { ["smt"] = smt, ["coq"] = new Coq.CoqChecker() };
-        await new RunEngine(_store, model, checkers).ExecuteAsync(run, 1, CancellationToken.None);
+        await using var harness = new RunHarness();
+        var run = await harness.RunAsync(model, RunHarness.Config("gauss-sum", targets.Split(',')) with { Rounds = rounds });
         Assert.Equal(0, model.Remaining);
 
         using var text = new StringWriter();
-        await RlExport.WriteAsync(text, _store, run.Id);
+        await RlExport.WriteAsync(text, harness.Store, run.Id);
         return [.. text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
     }
 }

@@ -6,12 +6,8 @@ using ProofCheck.TestSupport;
 namespace ProofCheck.Smt.Tests;
 
 /// <summary><c>proofcheck check smt</c> as a user runs it: the built command line, its exit codes and what it prints.</summary>
-public sealed class CheckSmtCliSpecs : IDisposable
+public sealed class CheckSmtCliSpecs() : FolderSpecs("proofcheck-cli-spec-")
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("proofcheck-cli-spec-");
-
-    public void Dispose() => _folder.Delete(recursive: true);
-
     [RequiresSolversTheory]
     [InlineData(Samples.OddSquare, 0)]
     [InlineData(Samples.FalseStep, 1)]
@@ -61,7 +57,7 @@ public sealed class CheckSmtCliSpecs : IDisposable
     [Fact]
     public async Task A_directory_given_as_the_file_is_called_a_directory()
     {
-        var (code, _, stderr) = await RunAsync("check", "smt", _folder.FullName);
+        var (code, _, stderr) = await RunAsync("check", "smt", Folder);
 
         Assert.Equal(2, code);
         Assert.Contains("is a directory", stderr, StringComparison.Ordinal);
@@ -92,7 +88,7 @@ public sealed class CheckSmtCliSpecs : IDisposable
 
     private string Write(string text)
     {
-        var path = Path.Combine(_folder.FullName, $"{Guid.NewGuid():N}.smt2");
+        var path = Path.Combine(Folder, $"{Guid.NewGuid():N}.smt2");
         File.WriteAllText(path, text);
         return path;
     }

@@ -13,22 +13,23 @@ internal static class ChatCommand
     {
         var model = CommonOptions.Model();
         var system = new Option<string?>("--system") { Description = "A system message sent before the prompt." };
-        var maxTokens = new Option<int?>("--max-tokens") { Description = "Longest answer, in tokens." };
-        var temperature = new Option<float?>("--temperature") { Description = "Sampling temperature; 0 = greedy." };
-        var seed = new Option<long?>("--seed") { Description = "Seed for reproducible sampling." };
+        var maxTokens = CommonOptions.MaxTokens("Longest answer in tokens, thinking included.");
+        var temperature = CommonOptions.Temperature();
+        var seed = CommonOptions.Seed("Seed for reproducible sampling.");
         var template = CommonOptions.Template();
-        var context = new Option<int?>("--context") { Description = "Embedded only: context length in tokens (default 4096)." };
-        var threads = new Option<int?>("--threads") { Description = "Embedded only: CPU threads while generating (default: half the cores, leaving the rest to the checkers)." };
+        var context = CommonOptions.Context();
+        var threads = CommonOptions.Threads();
         var pull = CommonOptions.Pull();
-        var timeout = new Option<double?>("--timeout") { Description = "HTTP only: seconds to wait for the server to start (and keep) answering (default 600)." };
+        var timeout = CommonOptions.HttpTimeout();
         var grammar = new Option<FileInfo?>("--grammar") { Description = "Embedded only: a GBNF grammar file the answer must match." };
         var record = new Option<string?>("--record") { Description = "Append the exchange to this replay file (JSON Lines)." };
         var reasoning = new Option<bool>("--show-reasoning") { Description = "Also print the model's reasoning (<think>…</think>) to stderr." };
         var prompt = new Argument<string>("prompt") { Description = "What to ask." };
         var command = new Command("chat", "Ask a model one question and stream its answer (reasoning is kept apart).")
         {
-            model, system, maxTokens, temperature, seed, template, context, threads, pull, timeout, grammar, record, reasoning, prompt,
+            model, system, maxTokens, temperature, seed, template, context, threads, pull, grammar, record, reasoning, prompt,
         };
+        timeout.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = new ChatOptions
@@ -65,9 +66,9 @@ internal static class ChatCommand
                 using var client = ModelSelector.Create(parse.GetValue(model), new ModelSelectionOptions
                 {
                     Template = parse.GetValue(template),
-                    ContextLength = parse.GetValue(context) ?? 4096,
-                    Threads = parse.GetValue(threads) ?? 0,
-                    Timeout = parse.GetValue(timeout) is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null,
+                    ContextLength = parse.GetValue(context),
+                    Threads = parse.GetValue(threads),
+                    Timeout = timeout.GetValue(parse) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
                     RecordTo = parse.GetValue(record),
                     PullMissing = parse.GetValue(pull),
                     PullProgress = Models.Ollama.OllamaPullProgress.Bar(Console.Error),

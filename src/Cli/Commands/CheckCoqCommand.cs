@@ -15,10 +15,10 @@ internal static class CheckCoqCommand
     public static Command Create()
     {
         var options = new CheckOptions(CheckTargets.Coq.DefaultTimeout);
-        var file = new Argument<FileInfo>("FILE") { Description = "The proof: a .v file, or a model's Markdown answer (the last ```coq block is checked)." };
-        var problem = new Option<string?>("--problem") { Description = "Check against this problem's statement.v, allowed axioms and imports." };
+        var file = new Argument<string>("FILE") { Description = "The proof: a .v file, or a model's Markdown answer (the last complete ```coq block is checked)." };
+        var problem = CheckOptions.Problem("Check against this problem's statement.v, allowed axioms and imports.");
         var problemsDir = CommonOptions.ProblemsDirectory("The problems folder used by --problem.");
-        var statement = new Option<FileInfo?>("--statement") { Description = "Check against this canonical statement file (main theorem ending in 'Admitted.')." };
+        var statement = CheckOptions.Statement("Check against this canonical statement file (main theorem ending in 'Admitted.').");
         var allowAxiom = new Option<string[]>("--allow-axiom")
         {
             Description = "With --statement: an axiom the proof may depend on (full or trailing part of its name, e.g. classic). Repeat for several.",
@@ -32,7 +32,7 @@ internal static class CheckCoqCommand
         options.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var submission = await ReadAsync(parse.GetValue(file)!, cancellationToken);
+            var submission = await CheckOptions.ReadFileAsync(parse.GetValue(file)!, "proof", cancellationToken);
             var request = await ResolveStatementAsync(parse.GetValue(problem), problemsDir.GetValue(parse), parse.GetValue(statement), submission, cancellationToken);
             var axioms = parse.GetValue(allowAxiom) ?? [];
             if (axioms.Length > 0 && parse.GetValue(problem) is not null)
@@ -53,7 +53,7 @@ internal static class CheckCoqCommand
     }
 
     /// <summary>Where the canonical statement (and the allowed axioms and imports) come from: a problem, or a file.</summary>
-    private static async Task<CheckRequest> ResolveStatementAsync(string? problemId, string problemsDir, FileInfo? statement, string submission, CancellationToken cancellationToken)
+    private static async Task<CheckRequest> ResolveStatementAsync(string? problemId, string problemsDir, string? statement, string submission, CancellationToken cancellationToken)
     {
         if ((problemId is null) == (statement is null))
         {
@@ -62,21 +62,11 @@ internal static class CheckCoqCommand
 
         if (statement is not null)
         {
-            var text = await ReadAsync(statement, cancellationToken);
+            var text = await CheckOptions.ReadFileAsync(statement, "statement", cancellationToken);
             CoqChecker.MainTheoremOf(text); // a statement with no main theorem is bad input (exit 2), not a failed proof
             return new CheckRequest(submission) { CanonicalStatement = text };
         }
 
         return CheckTargets.Request(ProblemSet.Load(problemsDir).Get(problemId!), CheckTargets.Coq, submission);
-    }
-
-    private static async Task<string> ReadAsync(FileInfo file, CancellationToken cancellationToken)
-    {
-        if (!file.Exists)
-        {
-            throw new UserInputException($"File not found: {file.FullName}");
-        }
-
-        return await File.ReadAllTextAsync(file.FullName, cancellationToken);
     }
 }

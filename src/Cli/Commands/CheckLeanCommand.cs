@@ -15,10 +15,10 @@ internal static class CheckLeanCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "The model's answer: Markdown with a ```lean block (the last complete one is used), or plain Lean." };
-        var problem = new Option<string?>("--problem") { Description = "The id of a problem under the problems folder; its statement.lean is the canonical statement. Without --problem or --statement the statement is reported unvetted." };
+        var file = new Argument<string>("FILE") { Description = "The proof: a .lean file, or a model's Markdown answer (the last complete ```lean block is checked)." };
+        var problem = CheckOptions.Problem("The id of a problem under the problems folder; its statement.lean is the canonical statement. Without --problem or --statement the statement is reported unvetted.");
         var problemsDir = CommonOptions.ProblemsDirectory("The problems folder used by --problem.");
-        var statement = new Option<string?>("--statement") { Description = "A canonical statement file (imports, definitions, main theorem ending in := by sorry)." };
+        var statement = CheckOptions.Statement("A canonical statement file (imports, definitions, main theorem ending in := by sorry).");
         var project = new Option<string?>("--lean-project") { Description = $"The Lake project with Mathlib to check in (default: ${LeanBridge.Running.LeanDiscovery.ProjectVariable})." };
         var mode = new Option<string>("--mode") { Description = "file: authoritative check; repl: fast failures from a warm REPL, then file mode for the verdict.", DefaultValueFactory = _ => "file" };
         mode.AcceptOnlyFromAmong("file", "repl");
@@ -32,7 +32,7 @@ internal static class CheckLeanCommand
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var request = BuildRequest(parse.GetValue(file)!, parse.GetValue(problem), problemsDir.GetValue(parse), parse.GetValue(statement)) with
+            var request = await BuildRequestAsync(parse.GetValue(file)!, parse.GetValue(problem), problemsDir.GetValue(parse), parse.GetValue(statement), ct) with
             {
                 Timeout = options.TimeoutFrom(parse),
                 Sandboxed = !parse.GetValue(options.NoSandbox),
@@ -44,14 +44,14 @@ internal static class CheckLeanCommand
         return command;
     }
 
-    private static CheckRequest BuildRequest(string file, string? problemId, string problemsDir, string? statementFile)
+    private static async Task<CheckRequest> BuildRequestAsync(string file, string? problemId, string problemsDir, string? statementFile, CancellationToken cancellationToken)
     {
         if (problemId is not null && statementFile is not null)
         {
             throw new UserInputException("Give either --problem or --statement, not both.");
         }
 
-        var submission = ReadFile(file, "proof");
+        var submission = await CheckOptions.ReadFileAsync(file, "proof", cancellationToken).ConfigureAwait(false);
         if (problemId is not null)
         {
             return CheckTargets.Request(ProblemSet.Load(problemsDir).Get(problemId), CheckTargets.Lean, submission);
@@ -59,9 +59,6 @@ internal static class CheckLeanCommand
 
         return statementFile is null
             ? new CheckRequest(submission) { StatementVetted = false }
-            : new CheckRequest(submission) { CanonicalStatement = ReadFile(statementFile, "statement") };
+            : new CheckRequest(submission) { CanonicalStatement = await CheckOptions.ReadFileAsync(statementFile, "statement", cancellationToken).ConfigureAwait(false) };
     }
-
-    private static string ReadFile(string path, string what) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new UserInputException($"The {what} file '{path}' does not exist.");
 }

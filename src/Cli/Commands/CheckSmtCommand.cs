@@ -29,16 +29,7 @@ internal static class CheckSmtCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = parse.GetValue(file)!;
-            if (Directory.Exists(path.FullName))
-            {
-                throw new UserInputException($"'{path.FullName}' is a directory; give one SMT-LIB file.");
-            }
-
-            if (!path.Exists)
-            {
-                throw new UserInputException($"The file '{path.FullName}' does not exist.");
-            }
-
+            var text = await CheckOptions.ReadFileAsync(path.FullName, "SMT-LIB", cancellationToken).ConfigureAwait(false);
             var kind = parse.GetValue(solver) switch
             {
                 "z3" => SolverKind.Z3,
@@ -46,7 +37,7 @@ internal static class CheckSmtCommand
                 "both" => SolverKind.Both,
                 _ => SolverKind.Portfolio,
             };
-            var request = new CheckRequest(await File.ReadAllTextAsync(path.FullName, cancellationToken).ConfigureAwait(false))
+            var request = new CheckRequest(text)
             {
                 Timeout = options.TimeoutFrom(parse),
                 Sandboxed = !parse.GetValue(options.NoSandbox),

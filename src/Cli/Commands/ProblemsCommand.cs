@@ -96,13 +96,7 @@ internal static class ProblemsCommand
         options.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            // Options first: a bad value is reported before the problem set is read.
             var parallelism = workers.GetValue(parse);
-            if (parallelism < 1)
-            {
-                throw new UserInputException($"{workers.Name} must be at least 1 (got {parallelism}).");
-            }
-
             var timeout = options.TimeoutFrom(parse);
             var set = ProblemSet.Read(dir.GetValue(parse));
             var wanted = parse.GetValue(patterns) ?? [];

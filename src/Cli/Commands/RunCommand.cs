@@ -32,16 +32,13 @@ internal static class RunCommand
         var targets = new Option<string>("--targets") { Description = $"Comma-separated: {string.Join(", ", CheckTargets.Names)}.", DefaultValueFactory = _ => "coq,smt" };
         var prompt = new Option<string>("--prompt") { Description = "Prove prompt style: plain or reflective (or any prove-STYLE.md in --prompts).", DefaultValueFactory = _ => "plain" };
         var prompts = new Option<string?>("--prompts") { Description = "A folder of prompt templates overriding the shipped ones, file by file." };
-        var maxTokens = new Option<int>("--max-tokens")
-        {
-            Description = "Longest model answer in tokens, thinking included. Reasoning models (QwQ, DeepSeek-R1) think for thousands of " +
-                "tokens before answering: keep 16384 or more for them, and a --context that holds prompt plus answer. An answer cut off " +
-                "at this limit is stored as truncated and never formalized or checked; lower it only for models that answer directly.",
-            DefaultValueFactory = _ => RunConfig.DefaultMaxTokens,
-        };
-        var temperature = new Option<float?>("--temperature") { Description = "Sampling temperature (0-2) sent with every request (default: the backend's)." };
+        var maxTokens = CommonOptions.MaxTokens(
+            "Longest model answer in tokens, thinking included. Reasoning models (QwQ, DeepSeek-R1) think for thousands of " +
+            "tokens before answering: keep 16384 or more for them, and a --context that holds prompt plus answer. An answer cut off " +
+            "at this limit is stored as truncated and never formalized or checked; lower it only for models that answer directly.");
+        var temperature = CommonOptions.Temperature();
         var topP = new Option<float?>("--top-p") { Description = "Nucleus sampling threshold (0-1] sent with every request (default: the backend's)." };
-        var seed = new Option<int?>("--seed") { Description = "Mixed into every sample's seed, to draw a different but repeatable set of samples." };
+        var seed = CommonOptions.Seed("Mixed into every sample's seed, to draw a different but repeatable set of samples.");
         var workers = CommonOptions.Workers("Samples worked on at once (checks of one overlap generation of another); may change on --resume.", () => 2);
         var requests = new Option<int>("--parallel-requests") { Description = "Model requests in flight at once (raise for a server that batches); may change on --resume.", DefaultValueFactory = _ => 1 };
         var dir = CommonOptions.ProblemsDirectory();
@@ -54,9 +51,9 @@ internal static class RunCommand
                 "A run held on this machine is taken over by itself once its process has died.",
         };
         var template = CommonOptions.Template();
-        var threads = new Option<int>("--threads") { Description = "Embedded model only: CPU threads while generating (0 = half the cores, leaving the rest to the checkers)." };
+        var threads = CommonOptions.Threads();
         var pull = CommonOptions.Pull();
-        var context = new Option<int>("--context") { Description = "Embedded model only: context length in tokens (0 = the model's trained length).", DefaultValueFactory = _ => 4096 };
+        var context = CommonOptions.Context();
         var timeout = CommonOptions.CheckerTimeout();
         var noSandbox = CommonOptions.NoSandbox();
         var distributed = new Option<bool>("--distributed")
@@ -91,11 +88,6 @@ internal static class RunCommand
             using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, StopOnce(stop));
             var ct = stop.Token;
             var workerCount = workers.GetValue(parse);
-            if (workerCount < 1)
-            {
-                throw new UserInputException("--workers must be at least 1.");
-            }
-
             if (parse.GetValue(requests) < 1)
             {
                 throw new UserInputException("--parallel-requests must be at least 1.");

@@ -18,7 +18,7 @@ internal static class WorkerCommand
             Description = "The check queues to serve, comma-separated: smt, coq, lean. Each is refused at start if this machine lacks its " +
                 "programs (smt: z3 and cvc5; coq: coqc; lean: lean and lake). Default: every queue this machine can serve. " + JobQueues.NoModelQueue,
         };
-        var workers = new Option<int>("--workers", "-j") { Description = "Checks run at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var workers = CommonOptions.Workers("Checks run at once (default: the number of cores).", () => Environment.ProcessorCount);
         var requeueAfter = new Option<int>("--requeue-after")
         {
             Description = "Seconds after which a check taken by a worker that died (kill -9, machine lost) is handed to this worker. " +
@@ -31,19 +31,15 @@ internal static class WorkerCommand
             "Start one on every machine that should check; each takes only jobs of the queues it serves. A worker killed in the middle of a check " +
             "loses nothing: the check goes to another worker (--requeue-after).")
         {
-            store, targets, workers, requeueAfter,
+            store, targets, requeueAfter,
         };
+        workers.AddTo(command);
         command.SetAction(async (parse, outer) =>
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(outer);
             using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
             using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
-            var count = parse.GetValue(workers);
-            if (count < 1)
-            {
-                throw new UserInputException("--workers must be at least 1.");
-            }
-
+            var count = workers.GetValue(parse);
             if (parse.GetValue(requeueAfter) < 5)
             {
                 throw new UserInputException("--requeue-after must be at least 5 seconds.");

@@ -12,24 +12,13 @@ namespace ProofCheck.Coq.Running;
 /// while it is compiled can change nothing a later stage reads. The folder lives under the process's temp root
 /// (<see cref="TempFolders"/>), which is removed even when the process is killed.
 /// </summary>
-internal sealed class CoqWorkspace : IDisposable
+internal sealed class CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit) : IDisposable
 {
-    private readonly CoqInstallation coq;
-    private readonly bool sandboxed;
-    private readonly DateTime deadline;
+    private readonly DateTime deadline = DateTime.UtcNow + timeLimit;
 
-    public CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan timeLimit)
-    {
-        this.coq = coq;
-        this.sandboxed = sandboxed;
-        deadline = DateTime.UtcNow + timeLimit;
-        Root = TempFolders.Create("coq-").FullName;
-        CandidatePrefix = "PCSubmission" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-    }
+    public string Root { get; } = TempFolders.Create("coq-").FullName;
 
-    public string Root { get; }
-
-    public string CandidatePrefix { get; }
+    public string CandidatePrefix { get; } = "PCSubmission" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     /// <summary>Whether coqc runs in the sandbox (part of the canonical library's cache key).</summary>
     public bool Sandboxed => sandboxed;

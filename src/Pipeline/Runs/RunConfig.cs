@@ -109,7 +109,7 @@ public sealed record RunConfig
 
         if (Threads < 0)
         {
-            throw new UserInputException("--threads must be 0 (all cores) or more.");
+            throw new UserInputException("--threads must be 0 (half the cores) or more.");
         }
 
         if (ContextLength is < 0 or (> 0 and < 256))

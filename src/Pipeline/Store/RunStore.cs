@@ -248,32 +248,11 @@ public sealed class RunStore : IDisposable
     }
 
     /// <summary>Every run, newest first.</summary>
-    public IReadOnlyList<RunInfo> Runs() => Read(s =>
-    {
-        using var cmd = s.Command($"SELECT {RunColumns} FROM runs ORDER BY created_at DESC, id DESC");
-        using var r = cmd.ExecuteReader();
-        var list = new List<RunInfo>();
-        while (r.Read())
-        {
-            list.Add(ReadRun(r));
-        }
-
-        return list;
-    });
+    public IReadOnlyList<RunInfo> Runs() => Read(s => s.Rows($"SELECT {RunColumns} FROM runs ORDER BY created_at DESC, id DESC", ReadRun));
 
     /// <summary>The problems of a run, in run order, as the JSON snapshot taken when it started.</summary>
-    public IReadOnlyList<(string ProblemId, string ProblemJson)> RunProblems(string runId) => Read(s =>
-    {
-        using var cmd = s.Command("SELECT problem_id, problem_json FROM run_problems WHERE run_id = @run ORDER BY ordinal", ("@run", runId));
-        using var r = cmd.ExecuteReader();
-        var list = new List<(string, string)>();
-        while (r.Read())
-        {
-            list.Add((r.GetString(0), r.GetString(1)));
-        }
-
-        return list;
-    });
+    public IReadOnlyList<(string ProblemId, string ProblemJson)> RunProblems(string runId) => Read(s => s.Rows(
+        "SELECT problem_id, problem_json FROM run_problems WHERE run_id = @run ORDER BY ordinal", r => (r.GetString(0), r.GetString(1)), ("@run", runId)));
 
     /// <summary>Stores one model exchange and the artifacts extracted from it, together or not at all.</summary>
     public void RecordAttempt(string runId, AttemptRecord attempt, IEnumerable<ArtifactRecord> artifacts) => Write(tx =>
@@ -363,39 +342,23 @@ public sealed class RunStore : IDisposable
         QueryChecks(runId, "AND problem_id = @pid AND sample = @sample AND target = @target AND round = @round AND pass = @pass",
             ("@pid", problemId), ("@sample", sample), ("@target", target), ("@round", round), ("@pass", pass)).SingleOrDefault();
 
-    private IReadOnlyList<ArtifactRecord> QueryArtifacts(string runId, string filter, params (string, object?)[] parameters) => Read(s =>
-    {
-        using var cmd = s.Command(
-            "SELECT problem_id, sample, target, round, content, has_code FROM artifacts WHERE run_id = @run " + filter +
-            " ORDER BY problem_id, sample, target, round",
-            [("@run", runId), .. parameters]);
-        using var r = cmd.ExecuteReader();
-        var list = new List<ArtifactRecord>();
-        while (r.Read())
+    private IReadOnlyList<ArtifactRecord> QueryArtifacts(string runId, string filter, params (string, object?)[] parameters) => Read(s => s.Rows(
+        "SELECT problem_id, sample, target, round, content, has_code FROM artifacts WHERE run_id = @run " + filter +
+        " ORDER BY problem_id, sample, target, round",
+        r => new ArtifactRecord(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), StoreSession.Int(r, 3), r.GetString(4), StoreSession.Int(r, 5) != 0),
+        [("@run", runId), .. parameters]));
+
+    private IReadOnlyList<CheckRecord> QueryChecks(string runId, string filter, params (string, object?)[] parameters) => Read(s => s.Rows(
+        "SELECT problem_id, sample, target, round, pass, report_json, ms FROM checks WHERE run_id = @run " + filter +
+        " ORDER BY problem_id, sample, target, round, pass",
+        r => new CheckRecord(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), StoreSession.Int(r, 3), StoreSession.Int(r, 4), StoredReport(r.GetString(5)))
         {
-            list.Add(new ArtifactRecord(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), StoreSession.Int(r, 3), r.GetString(4), StoreSession.Int(r, 5) != 0));
-        }
+            Ms = StoreSession.Long(r, 6),
+        },
+        [("@run", runId), .. parameters]));
 
-        return list;
-    });
-
-    private IReadOnlyList<CheckRecord> QueryChecks(string runId, string filter, params (string, object?)[] parameters) => Read(s =>
-    {
-        using var cmd = s.Command(
-            "SELECT problem_id, sample, target, round, pass, report_json, ms FROM checks WHERE run_id = @run " + filter +
-            " ORDER BY problem_id, sample, target, round, pass",
-            [("@run", runId), .. parameters]);
-        using var r = cmd.ExecuteReader();
-        var list = new List<CheckRecord>();
-        while (r.Read())
-        {
-            var report = JsonSerializer.Deserialize<CheckReport>(r.GetString(5), ReportJson.Options)
-                ?? throw new InvalidDataException("A stored check report is empty.");
-            list.Add(new CheckRecord(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), StoreSession.Int(r, 3), StoreSession.Int(r, 4), report) { Ms = StoreSession.Long(r, 6) });
-        }
-
-        return list;
-    });
+    private static CheckReport StoredReport(string json) =>
+        JsonSerializer.Deserialize<CheckReport>(json, ReportJson.Options) ?? throw new InvalidDataException("A stored check report is empty.");
 
     /// <summary>The highest check pass of a run (0 when it was never rechecked).</summary>
     public int LastPass(string runId) => Read(s =>
@@ -450,32 +413,21 @@ public sealed class RunStore : IDisposable
 
     public void Dispose() => backend.Dispose();
 
-    private IReadOnlyList<AttemptRecord> QueryAttempts(string runId, string filter, params (string, object?)[] parameters) => Read(s =>
-    {
-        using var cmd = s.Command(
-            "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, model, sampling_json, answer FROM attempts WHERE run_id = @run " + filter +
-            " ORDER BY problem_id, sample, CASE stage WHEN 'prove' THEN 0 WHEN 'formalize' THEN 1 ELSE 2 END, target, round",
-            [("@run", runId), .. parameters]);
-        using var r = cmd.ExecuteReader();
-        var list = new List<AttemptRecord>();
-        while (r.Read())
+    private IReadOnlyList<AttemptRecord> QueryAttempts(string runId, string filter, params (string, object?)[] parameters) => Read(s => s.Rows(
+        "SELECT problem_id, sample, stage, target, round, prompt, response, reasoning, input_tokens, output_tokens, finish_reason, ms, model, sampling_json, answer FROM attempts WHERE run_id = @run " + filter +
+        " ORDER BY problem_id, sample, CASE stage WHEN 'prove' THEN 0 WHEN 'formalize' THEN 1 ELSE 2 END, target, round",
+        r => new AttemptRecord(new AttemptKey(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), r.GetString(3), StoreSession.Int(r, 4)), r.GetString(5), r.GetString(6))
         {
-            var key = new AttemptKey(r.GetString(0), StoreSession.Int(r, 1), r.GetString(2), r.GetString(3), StoreSession.Int(r, 4));
-            list.Add(new AttemptRecord(key, r.GetString(5), r.GetString(6))
-            {
-                Reasoning = r.IsDBNull(7) ? null : r.GetString(7),
-                InputTokens = StoreSession.Long(r, 8),
-                OutputTokens = StoreSession.Long(r, 9),
-                FinishReason = r.IsDBNull(10) ? null : r.GetString(10),
-                Ms = StoreSession.Long(r, 11),
-                Model = r.IsDBNull(12) ? null : r.GetString(12),
-                Sampling = r.IsDBNull(13) ? null : JsonSerializer.Deserialize<SamplingSettings>(r.GetString(13), ReportJson.Options),
-                Answer = ParseAnswer(r.GetString(14)),
-            });
-        }
-
-        return list;
-    });
+            Reasoning = StoreSession.Text(r, 7),
+            InputTokens = StoreSession.Long(r, 8),
+            OutputTokens = StoreSession.Long(r, 9),
+            FinishReason = StoreSession.Text(r, 10),
+            Ms = StoreSession.Long(r, 11),
+            Model = StoreSession.Text(r, 12),
+            Sampling = StoreSession.Text(r, 13) is { } sampling ? JsonSerializer.Deserialize<SamplingSettings>(sampling, ReportJson.Options) : null,
+            Answer = ParseAnswer(r.GetString(14)),
+        },
+        [("@run", runId), .. parameters]));
 
     private const string RunColumns =
         "id, created_at, finished_at, status, model, config_json, checker_versions_json, git_revision, proofcheck_version, owner_pid, owner_started, owner_host";

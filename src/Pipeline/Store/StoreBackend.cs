@@ -10,10 +10,11 @@ namespace ProofCheck.Pipeline.Store;
 /// Where a run store's rows live. Both backends run the same SQL (<see cref="StoreSession"/>); what differs is how a
 /// connection is had, where the schema version is kept and which failures are worth retrying.
 /// </summary>
-internal abstract class StoreBackend : IDisposable
+/// <param name="location">The store's name in messages (a file's full path, or a URL without its password).</param>
+internal abstract class StoreBackend(string location) : IDisposable
 {
     /// <summary>The store's name in messages (a file's full path, or a URL without its password).</summary>
-    public abstract string Location { get; }
+    public string Location { get; } = location;
 
     public abstract T Read<T>(Func<StoreSession, T> query);
 
@@ -36,22 +37,14 @@ internal abstract class StoreBackend : IDisposable
 /// <summary>
 /// One SQLite file, one connection, one writer at a time. The schema version is SQLite's own <c>user_version</c>.
 /// </summary>
-internal sealed class SqliteBackend : StoreBackend
+/// <remarks>Made by <see cref="Open"/> or <see cref="OpenReadOnly"/>, which open the connection it is given.</remarks>
+internal sealed class SqliteBackend(SqliteConnection connection, string path) : StoreBackend(path)
 {
     // SQLITE_READONLY and SQLITE_CANTOPEN: what SQLite says about a store on a read-only disk or without write permission.
     internal const int ReadOnlyError = 8;
     internal const int CannotOpenError = 14;
 
-    private readonly SqliteConnection connection;
     private readonly Lock gate = new();
-
-    private SqliteBackend(SqliteConnection connection, string path)
-    {
-        this.connection = connection;
-        Location = path;
-    }
-
-    public override string Location { get; }
 
     public static SqliteBackend Open(string path)
     {
@@ -172,20 +165,12 @@ internal sealed class SqliteBackend : StoreBackend
 /// connection of its own (no lock between the threads of a process); one that fails because the server went away
 /// is retried (<see cref="PostgresRetry"/>).
 /// </summary>
-internal sealed class PostgresBackend : StoreBackend
+/// <remarks>Made by <see cref="Open"/>, which checks the server answers.</remarks>
+internal sealed class PostgresBackend(NpgsqlDataSource source, string location) : StoreBackend(location)
 {
     // A key of our own for pg_advisory_xact_lock, so two processes never migrate at once.
     private const long MigrationLock = 0x50726f6f66436b;
 
-    private readonly NpgsqlDataSource source;
-
-    private PostgresBackend(NpgsqlDataSource source, string location)
-    {
-        this.source = source;
-        Location = location;
-    }
-
-    public override string Location { get; }
 
     public static PostgresBackend Open(string url)
     {

@@ -41,6 +41,20 @@ internal sealed partial class StoreSession(DbConnection connection, DbTransactio
         return cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Every row <paramref name="sql"/> returns, in its order, each read by <paramref name="row"/>.</summary>
+    public List<T> Rows<T>(string sql, Func<DbDataReader, T> row, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, parameters);
+        using var r = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
+        {
+            list.Add(row(r));
+        }
+
+        return list;
+    }
+
     public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Command(sql, parameters);

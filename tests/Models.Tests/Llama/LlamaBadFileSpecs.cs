@@ -4,16 +4,12 @@ using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests.Llama;
 
-public sealed class LlamaBadFileSpecs : IDisposable
+public sealed class LlamaBadFileSpecs() : FolderSpecs("pc-gguf-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("pc-gguf-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     [Fact]
     public void A_missing_file_is_named()
     {
-        var path = Path.Combine(folder, "absent.gguf");
+        var path = Path.Combine(Folder, "absent.gguf");
 
         var e = Assert.Throws<ModelException>(() => LlamaModel.Load(path));
         Assert.Equal($"Model file not found: {path}", e.Message);
@@ -22,7 +18,7 @@ public sealed class LlamaBadFileSpecs : IDisposable
     [Fact]
     public void A_file_that_is_not_gguf_is_named_as_such()
     {
-        var path = Path.Combine(folder, "model.bin");
+        var path = Path.Combine(Folder, "model.bin");
         File.WriteAllText(path, "PK\u0003\u0004 this is a zip, not a model");
 
         var e = Assert.Throws<ModelException>(() => LlamaModel.Load(path));
@@ -33,7 +29,7 @@ public sealed class LlamaBadFileSpecs : IDisposable
     public void A_truncated_file_is_reported_as_truncated()
     {
         var bytes = File.ReadAllBytes(RepoPaths.TinyModel);
-        var path = Path.Combine(folder, "half.gguf");
+        var path = Path.Combine(Folder, "half.gguf");
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
         var e = Assert.Throws<ModelException>(() => LlamaModel.Load(path));
@@ -44,7 +40,7 @@ public sealed class LlamaBadFileSpecs : IDisposable
     public void A_truncated_header_is_reported_as_truncated()
     {
         var bytes = File.ReadAllBytes(RepoPaths.TinyModel);
-        var path = Path.Combine(folder, "head.gguf");
+        var path = Path.Combine(Folder, "head.gguf");
         File.WriteAllBytes(path, bytes[..200]);
 
         var e = Assert.Throws<ModelException>(() => LlamaModel.Load(path));
@@ -60,7 +56,7 @@ public sealed class LlamaBadFileSpecs : IDisposable
         var at = bytes.AsSpan().IndexOf(key) + key.Length + 4 + 8;
         Assert.Equal("llama", Encoding.ASCII.GetString(bytes, at, 5));
         Encoding.ASCII.GetBytes("qwzzz").CopyTo(bytes, at);
-        var path = Path.Combine(folder, "alien.gguf");
+        var path = Path.Combine(Folder, "alien.gguf");
         File.WriteAllBytes(path, bytes);
 
         var e = Assert.Throws<ModelException>(() => LlamaModel.Load(path));

@@ -5,18 +5,14 @@ using ProofCheck.TestSupport;
 
 namespace ProofCheck.Models.Tests.Replay;
 
-public sealed class ReplaySpecs : IDisposable
+public sealed class ReplaySpecs() : FolderSpecs("pc-replay-")
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("pc-replay-").FullName;
-
-    public void Dispose() => Directory.Delete(folder, recursive: true);
-
     private static ChatMessage[] Ask(string text) => [new(ChatRole.System, "You are a mathematician."), new(ChatRole.User, text)];
 
     [Fact]
     public async Task A_recorded_request_gets_its_exact_answer()
     {
-        var path = Path.Combine(folder, "r.jsonl");
+        var path = Path.Combine(Folder, "r.jsonl");
         var request = new RecordedRequest([new("user", "Prove 1+1=2.")], new RecordedOptions(Temperature: 0f));
         await File.WriteAllTextAsync(path, ReplayFile.Serialize(new RecordedExchange(null, request, new RecordedResponse("By computation.", Reasoning: "trivial"))) + "\n");
 
@@ -62,7 +58,7 @@ public sealed class ReplaySpecs : IDisposable
     [Fact]
     public async Task Recording_then_replaying_gives_the_same_answers_streamed_or_not()
     {
-        var path = Path.Combine(folder, "sub", "run.jsonl");
+        var path = Path.Combine(Folder, "sub", "run.jsonl");
         var options = new ChatOptions { Temperature = 0.2f, Seed = 7, StopSequences = ["QED"] };
         using (var recorder = new RecordingChatClient(new ScriptedChatClient(new ScriptedAnswer("Answer one", Reasoning: "hmm"), "Answer two"), path))
         {
@@ -85,7 +81,7 @@ public sealed class ReplaySpecs : IDisposable
     [Fact]
     public async Task A_failed_request_is_not_recorded()
     {
-        var path = Path.Combine(folder, "fail.jsonl");
+        var path = Path.Combine(Folder, "fail.jsonl");
         using (var recorder = new RecordingChatClient(new ScriptedChatClient(), path))
         {
             await Assert.ThrowsAsync<ReplayMismatchException>(() => recorder.GetResponseAsync(Ask("x")));
@@ -97,7 +93,7 @@ public sealed class ReplaySpecs : IDisposable
     [Fact]
     public async Task A_malformed_line_is_reported_with_its_line_number()
     {
-        var path = Path.Combine(folder, "bad.jsonl");
+        var path = Path.Combine(Folder, "bad.jsonl");
         var good = ReplayFile.Serialize(new RecordedExchange(null, RecordedRequest.From(Ask("a"), null), new RecordedResponse("A")));
         await File.WriteAllLinesAsync(path, [good, "", "{\"request\": {\"messages\": []}}"]);
 
@@ -108,7 +104,7 @@ public sealed class ReplaySpecs : IDisposable
     [Fact]
     public async Task An_edited_request_with_a_stale_key_is_refused()
     {
-        var path = Path.Combine(folder, "edited.jsonl");
+        var path = Path.Combine(Folder, "edited.jsonl");
         var line = ReplayFile.Serialize(new RecordedExchange(RequestFingerprint.Compute(Ask("a"), null), RecordedRequest.From(Ask("a"), null), new RecordedResponse("A")));
         await File.WriteAllTextAsync(path, line.Replace("\"a\"", "\"b\"", StringComparison.Ordinal));
 
@@ -119,7 +115,7 @@ public sealed class ReplaySpecs : IDisposable
     [Fact]
     public async Task A_missing_replay_file_says_so()
     {
-        var e = await Assert.ThrowsAsync<ModelException>(() => ReplayChatClient.LoadAsync(Path.Combine(folder, "nope.jsonl")));
+        var e = await Assert.ThrowsAsync<ModelException>(() => ReplayChatClient.LoadAsync(Path.Combine(Folder, "nope.jsonl")));
         Assert.Contains("not found", e.Message, StringComparison.Ordinal);
     }
 

@@ -13,34 +13,14 @@ namespace ProofCheck.Pipeline.Tests.Runs;
 /// </summary>
 public sealed class PostgresStoreSpecs
 {
-    private const string NlProof = "1. For every integer n > 2, n*n > 4.\nQED";
-
-    private const string FalseStep = """
-        ```smt2
-        (declare-const n Int)
-        (assert (> n 0))
-        (assert (not (> n 5)))
-        (check-sat)
-        ```
-        """;
-
-    private const string TrueStep = """
-        ```smt2
-        (declare-const n Int)
-        (assert (> n 2))
-        (assert (not (> (* n n) 4)))
-        (check-sat)
-        ```
-        """;
-
     [RequiresPostgresFact]
     public async Task The_same_loop_stores_the_same_rows_on_PostgreSQL_as_on_SQLite()
     {
         using var db = PostgresServer.CreateDatabase();
         await using var onSqlite = new RunHarness();
         await using var onPostgres = new RunHarness(db.Url);
-        var sqliteRun = await onSqlite.RunAsync(new ScriptedChatClient(NlProof, FalseStep, TrueStep), RunHarness.Config("gauss-sum", "smt"));
-        var postgresRun = await onPostgres.RunAsync(new ScriptedChatClient(NlProof, FalseStep, TrueStep), RunHarness.Config("gauss-sum", "smt"));
+        var sqliteRun = await onSqlite.RunAsync(new ScriptedChatClient(SmtAnswers.NlProof, SmtAnswers.FalseStep, SmtAnswers.TrueStep), RunHarness.Config("gauss-sum", "smt"));
+        var postgresRun = await onPostgres.RunAsync(new ScriptedChatClient(SmtAnswers.NlProof, SmtAnswers.FalseStep, SmtAnswers.TrueStep), RunHarness.Config("gauss-sum", "smt"));
 
         Assert.Equal(RunInfo.Finished, postgresRun.Status);
         Assert.Equal(Rows(onSqlite.Store, sqliteRun.Id), Rows(onPostgres.Store, postgresRun.Id));

@@ -13,18 +13,12 @@ internal static class ReplayScript
 {
     public static readonly string[] Problems = ["gauss-sum", "nicomachus", "sum-of-odds", "fermat-little"];
 
-    public const string NlProof = "1. The claim holds for every n.\nQED";
-
-    public const string FalseStep = "```smt2\n(declare-const n Int)\n(assert (> n 0))\n(assert (not (> n 5)))\n(check-sat)\n```";
-
-    public const string TrueStep = "```smt2\n(declare-const n Int)\n(assert (> n 2))\n(assert (not (> (* n n) 4)))\n(check-sat)\n```";
-
     public static RunConfig Config() => RunHarness.Config(Problems[0], "smt") with { Problems = Problems };
 
     /// <summary>Runs <see cref="Config"/> once with the scripted answers, recording every exchange to <paramref name="replayPath"/>.</summary>
     public static async Task<Store.RunInfo> RecordAsync(RunHarness harness, string replayPath)
     {
-        var script = Problems.SelectMany(_ => new ScriptedAnswer[] { NlProof, FalseStep, TrueStep });
+        var script = Problems.SelectMany(_ => new ScriptedAnswer[] { SmtAnswers.NlProof, SmtAnswers.FalseStep, SmtAnswers.TrueStep });
         using var model = new RecordingChatClient(new ScriptedChatClient(script), replayPath);
         return await harness.RunAsync(model, Config());
     }

@@ -11,13 +11,11 @@ public sealed class ShowSpecs
 {
     private const string TwoSteps = "1. n*n >= 0 for every integer n.\n2. Hence the claim.\nQED";
 
-    private const string OneStep = "```smt2\n(declare-const n Int)\n(assert (> n 2))\n(assert (not (> (* n n) 4)))\n(check-sat)\n```";
-
     [RequiresToolFact("z3")]
     public async Task Show_sets_the_NL_step_count_beside_the_obligations_and_lists_verified_steps_too()
     {
         await using var h = new RunHarness();
-        var run = await h.RunAsync(new ScriptedChatClient(TwoSteps, OneStep), RunHarness.Config("gauss-sum", "smt"));
+        var run = await h.RunAsync(new ScriptedChatClient(TwoSteps, SmtAnswers.TrueStep), RunHarness.Config("gauss-sum", "smt"));
 
         var (code, shown) = await ProofCheckCli.RunAsync(["show", run.Id, "gauss-sum", "--store", h.StorePath]);
         Assert.True(code == 0, shown);
@@ -62,12 +60,11 @@ public sealed class ShowSpecs
     public async Task Show_follows_a_run_in_progress_and_prints_each_verdict_and_error_as_its_check_finishes()
     {
         await using var h = new RunHarness();
-        const string FalseStep = "```smt2\n(declare-const n Int)\n(assert (> n 0))\n(assert (not (> n 5)))\n(check-sat)\n```";
         // Two samples, one at a time: the model answers only when the test lets it, so the run is caught in progress.
         var config = RunHarness.Config("gauss-sum", "smt") with { Samples = 2 };
         var run = h.Create(config);
         using var gate = new SemaphoreSlim(0);
-        var model = new GatedChatClient(new ScriptedChatClient(TwoSteps, FalseStep, FalseStep, TwoSteps, OneStep), gate);
+        var model = new GatedChatClient(new ScriptedChatClient(TwoSteps, SmtAnswers.FalseStep, SmtAnswers.FalseStep, TwoSteps, SmtAnswers.TrueStep), gate);
         var running = new RunEngine(h.Store, model, h.Checkers).ExecuteAsync(run, workers: 1, CancellationToken.None);
 
         using var show = ProofCheckCli.Start(["show", run.Id, "--follow", "--store", h.StorePath]);
@@ -126,7 +123,7 @@ public sealed class ShowSpecs
     public async Task Columns_sets_the_width_of_show_and_no_column_header_is_ever_cut()
     {
         await using var h = new RunHarness();
-        var run = await h.RunAsync(new ScriptedChatClient(TwoSteps, OneStep), RunHarness.Config("gauss-sum", "smt"));
+        var run = await h.RunAsync(new ScriptedChatClient(TwoSteps, SmtAnswers.TrueStep), RunHarness.Config("gauss-sum", "smt"));
         string[] headers = ["problem", "target", "verdict", "verified", "rounds to ✓", "rounds", "tokens", "time"];
 
         foreach (var columns in new[] { 40, 70, 90, 200 })

@@ -9,31 +9,11 @@ namespace ProofCheck.Pipeline.Tests.Runs;
 /// <summary>The whole loop with a scripted model and the real SMT checker (z3).</summary>
 public sealed class SmtLoopSpecs
 {
-    private const string NlProof = "1. For every integer n, n*n >= 0.\nQED";
-
-    private const string TrueStep = """
-        ```smt2
-        (declare-const n Int)
-        (assert (> n 2))
-        (assert (not (> (* n n) 4)))
-        (check-sat)
-        ```
-        """;
-
-    private const string FalseStep = """
-        ```smt2
-        (declare-const n Int)
-        (assert (> n 0))
-        (assert (not (> n 5)))
-        (check-sat)
-        ```
-        """;
-
     [RequiresToolFact("z3")]
     public async Task A_false_step_is_Refuted_and_its_counterexample_is_stored()
     {
         await using var h = new RunHarness();
-        var model = new ScriptedChatClient(NlProof, FalseStep, FalseStep);
+        var model = new ScriptedChatClient(SmtAnswers.NlProof, SmtAnswers.FalseStep, SmtAnswers.FalseStep);
         var run = await h.RunAsync(model, RunHarness.Config("gauss-sum", "smt"));
 
         var checks = h.Store.Checks(run.Id);
@@ -50,7 +30,7 @@ public sealed class SmtLoopSpecs
     public async Task A_refuted_step_repaired_in_round_one_is_Verified_and_the_repair_prompt_shows_the_counterexample()
     {
         await using var h = new RunHarness();
-        var model = new ScriptedChatClient(NlProof, FalseStep, new ScriptedAnswer(TrueStep, ExpectInPrompt: "Counterexample"));
+        var model = new ScriptedChatClient(SmtAnswers.NlProof, SmtAnswers.FalseStep, new ScriptedAnswer(SmtAnswers.TrueStep, ExpectInPrompt: "Counterexample"));
         var run = await h.RunAsync(model, RunHarness.Config("gauss-sum", "smt"));
 
         var result = RunSummary.Build(h.Store, run).Single().Targets.Single();
@@ -66,7 +46,7 @@ public sealed class SmtLoopSpecs
     public async Task A_sample_stops_as_soon_as_its_targets_are_verified()
     {
         await using var h = new RunHarness();
-        var model = new ScriptedChatClient(NlProof, TrueStep);
+        var model = new ScriptedChatClient(SmtAnswers.NlProof, SmtAnswers.TrueStep);
         var run = await h.RunAsync(model, RunHarness.Config("gauss-sum", "smt") with { Rounds = 3 });
 
         Assert.Equal(Verdict.Verified, h.Store.Checks(run.Id).Single().Verdict);
@@ -86,7 +66,7 @@ public sealed class SmtLoopSpecs
             ```
             """;
         await using var h = new RunHarness();
-        var model = new ScriptedChatClient(NlProof, vacuous, vacuous);
+        var model = new ScriptedChatClient(SmtAnswers.NlProof, vacuous, vacuous);
         var run = await h.RunAsync(model, RunHarness.Config("gauss-sum", "smt"));
 
         Assert.Equal(Verdict.Rejected, h.Store.Checks(run.Id)[0].Verdict);
@@ -99,7 +79,7 @@ public sealed class SmtLoopSpecs
     public async Task A_model_that_writes_no_code_gets_a_clear_Failed_with_that_reason()
     {
         await using var h = new RunHarness();
-        var model = new ScriptedChatClient(NlProof, "I am sure the theorem is true.", "Still no code, sorry.");
+        var model = new ScriptedChatClient(SmtAnswers.NlProof, "I am sure the theorem is true.", "Still no code, sorry.");
         var run = await h.RunAsync(model, RunHarness.Config("gauss-sum", "smt"));
 
         var checks = h.Store.Checks(run.Id);

@@ -10,10 +10,6 @@ namespace ProofCheck.Pipeline.Tests.Runs;
 /// </summary>
 public sealed class UnfinishedAnswerSpecs
 {
-    private const string Proof = "1. The sum of 1..n is n(n+1)/2 by induction.\nQED";
-
-    private const string Step = "```smt2\n(declare-const n Int)\n(assert (> n 2))\n(assert (not (> (* n n) 4)))\n(check-sat)\n```";
-
     /// <summary>The <c>--model</c> spec naming the fake server's OpenAI-compatible endpoint.</summary>
     private static string Spec(FakeChatServer server) => $"{server.BaseUrl}#fake";
 
@@ -55,8 +51,8 @@ public sealed class UnfinishedAnswerSpecs
     public async Task A_truncated_repair_ends_the_repairs_and_the_target_keeps_its_last_checked_verdict()
     {
         using var server = new FakeChatServer(
-            FakeChatServer.Json(Proof),
-            FakeChatServer.Json(Step.Replace("(> n 2)", "(> n 0)", StringComparison.Ordinal)),
+            FakeChatServer.Json(SmtAnswers.NlProof),
+            FakeChatServer.Json(SmtAnswers.FalseStep),
             FakeChatServer.Json("<think>the counterexample n = 1 means", finishReason: "length", completionTokens: 64));
         await using var h = new RunHarness();
         var (code, output) = await ProofCheckCli.RunAsync(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using ProofCheck.Models.Replay;
 using ProofCheck.Pipeline.Problems;
+using ProofCheck.TestSupport;
 
 namespace ProofCheck.Reports.Tests.Example;
 
@@ -13,8 +14,6 @@ namespace ProofCheck.Reports.Tests.Example;
 /// </summary>
 internal sealed class MemorizingModel(IReadOnlyList<Problem> problems, IReadOnlyDictionary<string, Problem> originals) : CannedChatClient
 {
-    private const string TrueStep = "```smt2\n(declare-const n Int)\n(assert (> n 2))\n(assert (not (> (* n n) 4)))\n(check-sat)\n```";
-
     // The "memorized" step: true for the original's constant, false in general (z3 finds a counterexample).
     private const string FalseStep = "```smt2\n(declare-const b Int)\n(assert (>= b 2))\n(assert (not (= b 10)))\n(check-sat)\n```";
 
@@ -54,14 +53,14 @@ internal sealed class MemorizingModel(IReadOnlyList<Problem> problems, IReadOnly
         }
         else if (prompt.StartsWith("Below is a statement", StringComparison.Ordinal))
         {
-            answer = Coq(rightAtOnce ? problem : originals[problem.ParentId ?? problem.Id]) + "\n" + (rightAtOnce ? TrueStep + "\n" + TrueStep : TrueStep + "\n" + FalseStep);
+            answer = Coq(rightAtOnce ? problem : originals[problem.ParentId ?? problem.Id]) + "\n" + (rightAtOnce ? SmtAnswers.TrueStep + "\n" + SmtAnswers.TrueStep : SmtAnswers.TrueStep + "\n" + FalseStep);
         }
         else
         {
             var repairsCoq = prompt.Contains("Your Coq proof", StringComparison.Ordinal);
             answer = repairsCoq
                 ? Coq(rightAfterRepair ? problem : originals[problem.ParentId ?? problem.Id])
-                : rightAfterRepair ? TrueStep + "\n" + TrueStep : TrueStep + "\n" + FalseStep;
+                : rightAfterRepair ? SmtAnswers.TrueStep + "\n" + SmtAnswers.TrueStep : SmtAnswers.TrueStep + "\n" + FalseStep;
         }
 
         return Task.FromResult(new RecordedResponse(answer, null, "stop", "memorizing-model").ToChatResponse());

@@ -7,12 +7,11 @@ using ProofCheck.Pipeline.Problems;
 using ProofCheck.Pipeline.Runs;
 using ProofCheck.Pipeline.Store;
 using ProofCheck.Smt;
-using ProofCheck.TestSupport;
 
-namespace ProofCheck.Pipeline.Tests.Runs;
+namespace ProofCheck.TestSupport;
 
 /// <summary>A run against the seed problem set in a fresh store of its own, with the real checkers this build has.</summary>
-internal sealed class RunHarness : IAsyncDisposable
+public sealed class RunHarness : IAsyncDisposable
 {
     private static readonly Lazy<ProblemSet> Set = new(() => ProblemSet.Load(RepoPaths.Problems));
     private readonly string folder = Path.Combine(Path.GetTempPath(), "proofcheck-runs-" + Guid.NewGuid().ToString("N"));
