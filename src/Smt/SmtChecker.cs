@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ProofCheck.Core;
 using ProofCheck.Smt.Checking;
+using ProofCheck.Smt.Evaluation;
 using ProofCheck.Smt.Obligations;
 using ProofCheck.Smt.Solvers;
 
@@ -144,7 +145,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             {
                 if (!_pools.TryGetValue((profile, limit, sandboxed), out var pool))
                 {
-                    pool = new SolverPool(profile, _options.PoolSize, limit, sandboxed);
+                    pool = new SolverPool(profile, _options.PoolSize, limit, sandboxed, _options.ModelReplyFilter);
                     try
                     {
                         pool.EnsureAvailable();
@@ -181,7 +182,13 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             var other = pools.Single(p => p.Profile != SolverProfile.Cvc5);
             if (_options.Solver == SolverKind.Portfolio)
             {
-                outcome = await Portfolio.RaceAsync(t => DecideAsync(preferred, obligation, reproducibleModel: false, t), t => DecideAsync(other, obligation, reproducibleModel: false, t), cancellationToken).ConfigureAwait(false);
+                // Searched once per obligation, and only when a solver found it false (the search is a waste on a valid step).
+                var smallest = new Lazy<string?>(() => SmallestCounterexample.Find(obligation));
+                outcome = await Portfolio.RaceAsync(
+                    t => DecideAsync(preferred, obligation, reproducibleModel: false, t),
+                    t => DecideAsync(other, obligation, reproducibleModel: false, t),
+                    refuted => smallest.Value is { } shown ? Smallest(refuted, shown, pools) : null,
+                    cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -208,6 +215,22 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             Diagnostics = outcome.Diagnostics,
         };
     }
+
+    /// <summary>
+    /// A refutation shown with the counterexample found by evaluation. It names both solvers and carries none of the
+    /// winner's notes: whichever solver answered first, the report is the same.
+    /// </summary>
+    private static SolverOutcome Smallest(SolverOutcome refuted, string counterexample, IReadOnlyList<SolverPool> pools) =>
+        refuted with
+        {
+            Solver = string.Join('+', pools.Select(p => p.Profile.Name)),
+            Counterexample = counterexample,
+            ModelFromWarmState = false,
+            ModelConfirmed = true,
+            HypothesesAnswer = "sat",
+            ClaimAnswer = "sat",
+            Diagnostics = [new Diagnostic(DiagnosticSeverity.Information, "the counterexample shown is the smallest one, checked by evaluating the step under it; a solver found the claim false first") { Source = "evaluator" }],
+        };
 
     /// <summary>One solver's outcome; a crashed process is replaced and the obligation tried once more (a hang is not retried).</summary>
     private static async Task<SolverOutcome> DecideAsync(SolverPool pool, Obligation obligation, bool reproducibleModel, CancellationToken cancellationToken)

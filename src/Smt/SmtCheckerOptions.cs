@@ -8,7 +8,8 @@ public sealed record SmtCheckerOptions
     /// <summary>
     /// The racing portfolio by default: a step one solver cannot decide costs only the other solver's time. Its reports
     /// are still the same on every run (resume and replay rely on that): each solver decides from a reset state, and a
-    /// refutation shows the preferred solver's model whichever solver answered first.
+    /// refutation shows the smallest counterexample found by evaluating the step (else the preferred solver's model),
+    /// whichever solver answered first.
     /// </summary>
     public SolverKind Solver { get; init; } = SolverKind.Portfolio;
 
@@ -17,4 +18,7 @@ public sealed record SmtCheckerOptions
 
     /// <summary>The limit for each of an obligation's two checks when the request does not set one.</summary>
     public TimeSpan DefaultTimeout { get; init; } = SmtTarget.DefaultTimeout;
+
+    /// <summary>Test seam: rewrites a solver's <c>get-model</c> reply (solver name, reply) before it is read (a forged model). Null outside tests.</summary>
+    internal Func<string, string, string>? ModelReplyFilter { get; init; }
 }

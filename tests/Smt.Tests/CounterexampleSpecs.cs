@@ -64,7 +64,8 @@ public sealed class CounterexampleSpecs
             seen.Add(string.Join(" | ", report.Obligations.Select(o => $"{o.Solver}: {o.Counterexample}")));
         }
 
+        // Whichever solver refutes first, the portfolio shows the smallest counterexample, checked by evaluation.
         var only = Assert.Single(seen);
-        Assert.DoesNotContain("z3", only, StringComparison.Ordinal);
+        Assert.EndsWith("z3+cvc5: x = 1, y = 2, z = 2", only, StringComparison.Ordinal);
     }
 }

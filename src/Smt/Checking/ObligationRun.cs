@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ProofCheck.Core;
+using ProofCheck.Smt.Evaluation;
 using ProofCheck.Smt.Obligations;
 using ProofCheck.Smt.Parsing;
 using ProofCheck.Smt.Solvers;
@@ -121,9 +122,18 @@ internal static partial class ObligationRun
             case "sat":
                 // A model of hypotheses plus negated claim also shows the hypotheses consistent.
                 var model = await ModelAsync(session, obligation, wallClock, cancellationToken).ConfigureAwait(false);
-                return await CloseAsync(session, model.Counterexample is null
-                    ? outcome with { Verdict = Verdict.Refuted, Diagnostics = [Diagnostic.Error($"the claim is false, but the counterexample could not be read: {model.Problem}", obligation.Span, solver)] }
-                    : outcome with { Verdict = Verdict.Refuted, Counterexample = model.Counterexample }, cancellationToken).ConfigureAwait(false);
+                if (model.Counterexample is null)
+                {
+                    return await CloseAsync(session, outcome with { Verdict = Verdict.Refuted, Diagnostics = [Diagnostic.Error($"the claim is false, but the counterexample could not be read: {model.Problem}", obligation.Span, solver)] }, cancellationToken).ConfigureAwait(false);
+                }
+
+                // The model is checked by evaluating the step under it, without the solver. A model that makes an
+                // assertion false is a solver fault: the step is not Refuted on its strength (another solver may still
+                // refute it). One the evaluator cannot decide (strings, arrays…) is taken on the solver's word, as before.
+                var (check, detail) = ModelCheck.Check(obligation, model.Definitions);
+                return await CloseAsync(session, check == ModelCheckResult.Contradicted
+                    ? outcome with { Verdict = Verdict.Failed, Diagnostics = [Diagnostic.Error($"{solver} said the claim is false, but its model ({model.Counterexample}) does not satisfy the step: {detail}. A solver fault; this obligation is not Refuted on its strength", obligation.Span, solver)] }
+                    : outcome with { Verdict = Verdict.Refuted, Counterexample = model.Counterexample, ModelConfirmed = check == ModelCheckResult.Confirmed }, cancellationToken).ConfigureAwait(false);
             case "unsat" when hypotheses.Answer == "sat":
                 return await CloseAsync(session, outcome with { Verdict = Verdict.Verified }, cancellationToken).ConfigureAwait(false);
             case "unsat":
@@ -208,24 +218,25 @@ internal static partial class ObligationRun
         return string.IsNullOrWhiteSpace(reason) ? "no reason given" : reason;
     }
 
-    private static async Task<(string? Counterexample, string? Problem)> ModelAsync(SolverSession session, Obligation obligation, TimeSpan wallClock, CancellationToken cancellationToken)
+    private static async Task<(string? Counterexample, IReadOnlyList<ModelDefinition> Definitions, string? Problem)> ModelAsync(SolverSession session, Obligation obligation, TimeSpan wallClock, CancellationToken cancellationToken)
     {
         var reply = await session.SendAsync("(get-model)\n", wallClock, cancellationToken).ConfigureAwait(false);
         if (reply.Status != ReplyStatus.Complete)
         {
-            return (null, $"{session.Profile.Name} stopped while printing the model");
+            return (null, [], $"{session.Profile.Name} stopped while printing the model");
         }
 
-        var (responses, syntax) = ResponseReader.Read(reply.Output);
+        var output = session.ModelReplyFilter?.Invoke(session.Profile.Name, reply.Output) ?? reply.Output;
+        var (responses, syntax) = ResponseReader.Read(output);
         if (syntax is not null)
         {
-            return (null, $"unreadable model ({syntax})");
+            return (null, [], $"unreadable model ({syntax})");
         }
 
         var model = responses.OfType<SolverResponse.Model>().FirstOrDefault();
         return model is null
-            ? (null, Clip(reply.Output))
-            : (Counterexample.Format(model, obligation.DeclaredNames), null);
+            ? (null, [], Clip(output))
+            : (Counterexample.Format(model, obligation.DeclaredNames), model.Definitions, null);
     }
 
     private static bool IsLimit(string? answer, string reason) =>

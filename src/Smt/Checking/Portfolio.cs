@@ -56,33 +56,65 @@ internal static class Portfolio
     }
 
     /// <summary>
-    /// Races two solvers on one obligation, with a fixed preference so the same input always gives the same report.
-    /// A refutation (sat, with its model) or a vacuity finding from the <paramref name="preferred"/> solver wins at
-    /// once and stops the other: neither can turn into a false Verified, and the model shown is always the preferred
-    /// solver's. The other solver's refutation waits for the preferred one's answer: its model is shown only when the
-    /// preferred solver cannot decide. An unsat waits for the other solver too, so a Verified is confirmed by both
-    /// whenever both can decide, and a contradiction is caught. Each solver decides from a reset state, so its own
-    /// answer does not depend on earlier obligations either.
+    /// Races two solvers on one obligation; the report must not depend on which one is faster on a given day.
+    /// <list type="bullet">
+    /// <item>A refutation from either solver wins at once and stops the other when <paramref name="smallest"/> finds
+    /// the smallest values that refute the step by evaluation (a counterexample checked without any solver). That is
+    /// what is shown: it depends on the obligation alone, where the winner's model would depend on the race (z3 and
+    /// cvc5 pick different models, and either can be first). When there is no such counterexample (outside
+    /// the evaluator's fragment, or none within its budget), z3's refutation waits for cvc5 as before, so that cvc5's
+    /// model is shown whenever cvc5 refutes.</item>
+    /// <item>A refutation or a vacuity finding from the <paramref name="preferred"/> solver (cvc5) wins at once too,
+    /// showing the smallest counterexample when there is one, else its own model.</item>
+    /// <item>An unsat waits for the other solver, so a Verified is confirmed by both whenever both can decide, and
+    /// a contradiction is caught.</item>
+    /// </list>
+    /// A model that does not satisfy the step arrives here as Failed (see <see cref="ObligationRun"/>) and so never
+    /// wins. Each solver decides from a reset state, so its own answer does not depend on earlier obligations either.
     /// </summary>
     public static async Task<SolverOutcome> RaceAsync(
-        Func<CancellationToken, Task<SolverOutcome>> preferred, Func<CancellationToken, Task<SolverOutcome>> other, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<SolverOutcome>> preferred, Func<CancellationToken, Task<SolverOutcome>> other,
+        Func<SolverOutcome, SolverOutcome?> smallest, CancellationToken cancellationToken)
     {
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var mine = Run(preferred);
         var theirs = Run(other);
-        var first = (await mine.ConfigureAwait(false))!;
-        if (first.Verdict is Verdict.Refuted or Verdict.Rejected)
+        var loser = mine;
+        var (winner, settled) = (await Task.WhenAny(mine, theirs).ConfigureAwait(false)) == theirs
+            ? Settle(await theirs.ConfigureAwait(false), isPreferred: false)
+            : (null, null);
+        if (settled is null)
+        {
+            loser = theirs;
+            (winner, settled) = Settle(await mine.ConfigureAwait(false), isPreferred: true);
+        }
+
+        if (settled is not null)
         {
             await race.CancelAsync().ConfigureAwait(false);
-            var stopped = await theirs.ConfigureAwait(false);
-            // The other solver may have finished in the meantime: a contradiction is then reported, anything else
-            // is left out so the report does not depend on how far the other solver got.
-            return stopped is not null && Disagree(first, stopped) ? Combine(first, stopped) : first;
+            var stopped = await loser.ConfigureAwait(false);
+            // The other solver may have finished in the meantime: a contradiction is then reported, and so is a
+            // solver fault (a model that does not satisfy the step) as a note; anything else is left out so the
+            // report does not depend on how far the other solver got.
+            return stopped switch
+            {
+                not null when Disagree(winner!, stopped) => Combine(winner!, stopped),
+                { Verdict: Verdict.Failed } => settled with { Diagnostics = [.. settled.Diagnostics, .. stopped.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Information })] },
+                _ => settled,
+            };
         }
 
         var second = await theirs.ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return Combine(first, second!);
+        var combined = Combine(mine.Result!, second!);
+        return combined.Verdict == Verdict.Refuted ? smallest(combined) ?? combined : combined;
+
+        (SolverOutcome? Winner, SolverOutcome? Settled) Settle(SolverOutcome? outcome, bool isPreferred) => outcome switch
+        {
+            { Verdict: Verdict.Refuted } when smallest(outcome) is { } shown => (outcome, shown),
+            { Verdict: Verdict.Refuted or Verdict.Rejected } when isPreferred => (outcome, outcome),
+            _ => (null, null),
+        };
 
         async Task<SolverOutcome?> Run(Func<CancellationToken, Task<SolverOutcome>> decide)
         {

@@ -23,6 +23,9 @@ internal sealed record SolverOutcome(Verdict Verdict, string Solver)
     /// <summary>The model came from a z3 process that had decided other obligations before, so it may differ between runs.</summary>
     public bool ModelFromWarmState { get; init; }
 
+    /// <summary>The model was checked by evaluating the step under it (every hypothesis and the negated claim hold).</summary>
+    public bool ModelConfirmed { get; init; }
+
     /// <summary>The other solver that also answered Verified, when a portfolio had both decide.</summary>
     public string? ConfirmedBy { get; init; }
 

@@ -106,7 +106,8 @@ internal static class ResponseReader
         new(
             Unbar(d.name.GetText()),
             [.. d.sortedVar().Select(v => Unbar(v.symbol().GetText()))],
-            Readable(smt, d.term()));
+            Readable(smt, d.term()),
+            smt.SourceOf(d));
 
     /// <summary>Numbers as people write them: <c>(- 3)</c> is -3, <c>(/ 1.0 2.0)</c> is 1/2, <c>(/ (- 1) 2)</c> is -1/2.</summary>
     internal static string Readable(SmtText smt, SmtLib2Parser.TermContext term)

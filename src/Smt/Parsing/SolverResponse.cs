@@ -21,4 +21,5 @@ internal abstract record SolverResponse
 
 /// <summary>One <c>define-fun</c> of a model: a constant when <see cref="Parameters"/> is empty.</summary>
 /// <param name="Value">The value term in a readable form (<c>-3</c>, <c>-1/2</c>, or the term as printed).</param>
-internal sealed record ModelDefinition(string Name, IReadOnlyList<string> Parameters, string Value);
+/// <param name="Source">The whole <c>(define-fun …)</c> as printed, for checking the model by evaluation.</param>
+internal sealed record ModelDefinition(string Name, IReadOnlyList<string> Parameters, string Value, string Source = "");

@@ -12,8 +12,11 @@ internal sealed class SolverPool : IAsyncDisposable
 {
     private readonly ProcessPool<SolverProfile, SolverSession> _pool;
 
-    public SolverPool(SolverProfile profile, int size, TimeSpan queryLimit, bool sandboxed)
+    private readonly Func<string, string, string>? _modelReplyFilter;
+
+    public SolverPool(SolverProfile profile, int size, TimeSpan queryLimit, bool sandboxed, Func<string, string, string>? modelReplyFilter = null)
     {
+        _modelReplyFilter = modelReplyFilter;
         Profile = profile;
         Size = size;
         QueryLimit = queryLimit;
@@ -63,5 +66,5 @@ internal sealed class SolverPool : IAsyncDisposable
     public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private Task<SolverSession> StartAsync(CancellationToken cancellationToken) =>
-        SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken);
+        SolverSession.StartAsync(Profile, QueryLimit, Sandboxed, cancellationToken, _modelReplyFilter);
 }

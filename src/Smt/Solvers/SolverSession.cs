@@ -43,11 +43,17 @@ internal sealed class SolverSession : IPooledSession
     /// <summary>Records that an obligation is being decided in this process.</summary>
     public void NoteDecision() => HasDecided = true;
 
+    /// <summary>
+    /// Rewrites the solver's <c>get-model</c> reply before it is read: a test seam that forges a model while the
+    /// real solver decides everything else. Null outside tests.
+    /// </summary>
+    public Func<string, string, string>? ModelReplyFilter { get; init; }
+
     /// <summary>Lines written to the solver so far; solvers number error positions by lines of their whole input.</summary>
     public int LinesWritten { get; private set; }
 
     /// <summary>Starts the solver (in its own sandbox with a private writable folder unless <paramref name="sandboxed"/> is false).</summary>
-    public static async Task<SolverSession> StartAsync(SolverProfile profile, TimeSpan queryLimit, bool sandboxed, CancellationToken cancellationToken)
+    public static async Task<SolverSession> StartAsync(SolverProfile profile, TimeSpan queryLimit, bool sandboxed, CancellationToken cancellationToken, Func<string, string, string>? modelReplyFilter = null)
     {
         var command = new ProcessCommand(profile.Program).WithArguments(profile.Arguments(queryLimit)).AsChecker();
         DirectoryInfo? directory = null;
@@ -72,7 +78,7 @@ internal sealed class SolverSession : IPooledSession
         // sandbox's life to ours yet, and a session lost in that window could leave a solver behind that holds the
         // pipes without ever answering. A solver that dies or hangs here is returned unusable, and the obligation
         // given to it meets a lost solver (and is retried on a fresh one) instead of failing the whole check.
-        var session = new SolverSession(profile, process, directory);
+        var session = new SolverSession(profile, process, directory) { ModelReplyFilter = modelReplyFilter };
         await session.SendAsync(profile.Prelude(queryLimit), StartLimit, cancellationToken).ConfigureAwait(false);
         return session;
     }

@@ -31,4 +31,41 @@ internal static class BenchObligations
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// False steps in the shape of the nonlinear mod example: two random polynomials in x and y (products and sums of
+    /// x, y and small constants) claimed to leave the same remainder mod z, under x &gt; 0, y &gt; 1, z &gt; 1. A fixed
+    /// seed, so every run of the bench decides the same steps.
+    /// </summary>
+    public static IReadOnlyList<string> NonlinearModSteps(int count)
+    {
+        var random = new Random(13);
+        var steps = new List<string>();
+        while (steps.Count < count)
+        {
+            var (p, q) = (Polynomial(random, 2), Polynomial(random, 2));
+            if (p != q)
+            {
+                steps.Add($"; random nonlinear mod step {steps.Count + 1}\n(declare-const x Int)\n(declare-const y Int)\n(declare-const z Int)\n"
+                    + $"(assert (> x 0))\n(assert (> y 1))\n(assert (> z 1))\n(assert (not (= (mod {p} z) (mod {q} z))))\n(check-sat)\n");
+            }
+        }
+
+        return steps;
+    }
+
+    private static string Polynomial(Random random, int depth)
+    {
+        if (depth == 0 || random.Next(4) == 0)
+        {
+            return random.Next(3) switch
+            {
+                0 => "x",
+                1 => "y",
+                _ => random.Next(1, 6).ToString(CultureInfo.InvariantCulture),
+            };
+        }
+
+        return $"({(random.Next(2) == 0 ? "+" : "*")} {Polynomial(random, depth - 1)} {Polynomial(random, depth - 1)})";
+    }
 }

@@ -167,6 +167,36 @@ static async Task<int> LatencyAsync()
         Console.WriteLine($"{kind,-22} {string.Join("/", verdicts),-9} {Summary(cold),18} {Summary(warm),18}  {string.Join(" | ", shown)}");
     }
 
+    // Random false steps of the same shape, one request each on warm processes: how many each mode refutes, how
+    // long it takes (median, max, total) and how many ran into the limit.
+    var steps = BenchObligations.NonlinearModSteps(16);
+    Console.WriteLine();
+    Console.WriteLine($"{steps.Count} random false nonlinear mod steps, limit 10 s, one request each on warm processes");
+    Console.WriteLine($"{"mode",-22} {"refuted",8} {"median/max s",14} {"total s",8} {">= limit",9}");
+    var perStep = new List<string>[steps.Count];
+    foreach (var kind in new[] { SolverKind.Portfolio, SolverKind.Z3, SolverKind.Cvc5 })
+    {
+        await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = kind });
+        var seconds = new List<double>();
+        var refuted = 0;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var result = (await checker.CheckAsync(request with { Submission = steps[i] })).Obligations[0];
+            seconds.Add(stopwatch.Elapsed.TotalSeconds);
+            refuted += result.Verdict == Verdict.Refuted ? 1 : 0;
+            (perStep[i] ??= []).Add(string.Create(CultureInfo.InvariantCulture, $"{kind} {result.Verdict} {stopwatch.Elapsed.TotalSeconds:0.00} s"));
+        }
+
+        var atLimit = seconds.Count(s => s >= 10);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-22} {refuted,5}/{steps.Count,-2} {Summary(seconds),14} {seconds.Sum(),8:0.0} {atLimit,9}"));
+    }
+
+    for (var i = 0; i < steps.Count; i++)
+    {
+        Console.WriteLine($"  step {i + 1,2}: {string.Join(", ", perStep[i])}");
+    }
+
     return 0;
 
     static string Summary(List<double> seconds)
