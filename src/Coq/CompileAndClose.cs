@@ -13,7 +13,7 @@ namespace ProofCheck.Coq;
 /// assumptions. A failure in the submission is reported with its line in the model's text and the goal state
 /// at the failing sentence.
 /// </summary>
-internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, CanonicalLibraryCache? libraries, Func<string, CandidateFile> buildCandidate, CoqSentence theorem)
+internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, CanonicalLibraryCache? libraries, Func<string, CandidateFile> buildCandidate, CoqSentence theorem, bool warmClosing)
 {
     private const int MaxGoalChars = 4000;
 
@@ -39,6 +39,11 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
         var statementPaths = new[] { (library.Folder, library.Prefix) };
         var submissionFolder = workspace.Stage("submission");
         var submissionPaths = new[] { (submissionFolder, workspace.CandidatePrefix) };
+
+        // The clean-context stage loads its libraries while the submission compiles (see ClosingProver).
+        await using var prover = warmClosing && workspace.Coq.Coqtop is { } coqtop
+            ? ClosingProver.Start(workspace, coqtop, library, Preloads(), cancellationToken)
+            : null;
         var candidate = await workspace.CompileAsync("submission", ClosingFiles.CandidateLibrary, Code,
             [.. statementPaths, .. submissionPaths], cancellationToken, timed: true).ConfigureAwait(false);
         if (candidate.TimedOut)
@@ -48,6 +53,11 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
 
         if (candidate.ExitCode != 0)
         {
+            if (prover is not null)
+            {
+                await prover.DisposeAsync().ConfigureAwait(false);
+            }
+
             return run.Report(Verdict.Failed, await SubmissionErrorsAsync(candidate, statementPaths, cancellationToken).ConfigureAwait(false));
         }
 
@@ -67,7 +77,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
         // canonical library: since it was compiled, possibly by an earlier check that stored it in the cache).
         var canonicalHash = CoqWorkspace.HashOf(library.Folder, ClosingFiles.CanonicalLibrary);
         var candidateHash = CoqWorkspace.HashOf(submissionFolder, ClosingFiles.CandidateLibrary);
-        run.Checked.Add($"stage isolation: {ClosingFiles.CanonicalLibrary}.vo sha256 {canonicalHash}{(library.Reused ? " (compiled once for this statement, reused)" : string.Empty)}, {ClosingFiles.CandidateLibrary}.vo sha256 {candidateHash}");
+        run.Checked.Add($"stage isolation: {ClosingFiles.CanonicalLibrary}.vo sha256 {canonicalHash}{(library.Reused ? " (compiled once for this statement, reused)" : string.Empty)}, {ClosingFiles.CandidateLibrary}.vo sha256 {candidateHash}{(prover is null ? string.Empty : " (copied into the clean-context stage's own folder after the submission stage ended, hash checked again)")}");
         if (canonicalHash is null || canonicalHash != library.Sha256 || candidateHash is null || candidateHash != candidateHashAfterStage)
         {
             run.Findings.Add(new AuditFinding(AuditRules.OutputAndState.Name,
@@ -75,35 +85,58 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
             return run.Report(Verdict.Rejected, []);
         }
 
-        var closing = await workspace.CompileAsync("closing", "Closing",
-            ClosingFiles.Check(library.Prefix, workspace.CandidatePrefix, run.Canonical.Name),
-            [.. statementPaths, .. submissionPaths], cancellationToken).ConfigureAwait(false);
-        if (closing.TimedOut)
+        ClosingOutcome closing;
+        if (prover is not null)
         {
-            return run.Report(Verdict.Timeout, [Diagnostic.Error("The statement comparison did not finish within the time limit.", source: CoqChecker.Name)]);
+            // The candidate's library passes to the clean-context stage as a copy ProofCheck makes now that the
+            // submission stage has ended, into a folder that stage never had.
+            File.Copy(Path.Combine(submissionFolder, ClosingFiles.CandidateLibrary + ".vo"), Path.Combine(prover.Folder, ClosingFiles.CandidateLibrary + ".vo"), overwrite: true);
+            if (CoqWorkspace.HashOf(prover.Folder, ClosingFiles.CandidateLibrary) != candidateHash)
+            {
+                run.Findings.Add(new AuditFinding(AuditRules.OutputAndState.Name,
+                    "the candidate library changed while it was copied to the clean-context stage", TheoremSpan(), AuditRules.OutputAndState.Reason));
+                return run.Report(Verdict.Rejected, []);
+            }
+
+            closing = await prover.FinishAsync(library.Prefix, workspace.CandidatePrefix, run.Canonical.Name).ConfigureAwait(false);
+        }
+        else
+        {
+            closing = ClosingOutcome.OfCoqc(await workspace.CompileAsync("closing", "Closing",
+                ClosingFiles.Check(library.Prefix, workspace.CandidatePrefix, run.Canonical.Name),
+                [.. statementPaths, .. submissionPaths], cancellationToken).ConfigureAwait(false));
+        }
+
+        var proverName = prover is null ? "coqc" : "coqtop";
+        if (closing.Result.TimedOut)
+        {
+            return run.Report(Verdict.Timeout, [Diagnostic.Error(
+                $"The statement comparison did not finish within the time limit ({(run.Request.Timeout ?? CoqTarget.DefaultTimeout).TotalSeconds:0.#} s).", source: CoqChecker.Name)]);
         }
 
         var theoremSpan = TheoremSpan();
-        if (closing.ExitCode != 0 && (closing.Signal is not null
-            || !CoqMessageParser.Parse(closing.StandardError).Any(m => m.Severity == DiagnosticSeverity.Error)))
+        if (closing.Result.Signal is { } signal)
         {
-            // Only a type error is evidence that the statement means something else; a killed or crashed coqc is not.
-            return run.Report(Verdict.Failed, [Diagnostic.Error(closing.Signal is { } signal
-                ? KilledMessage(signal, closing)
-                : $"coqc failed on the statement comparison (exit code {closing.ExitCode}): {Shorten((closing.StandardError + "\n" + closing.StandardOutput).Trim())}",
-                source: CoqChecker.Name)]);
+            // Only a type error is evidence that the statement means something else; a killed or crashed prover is not.
+            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(signal, closing.Result), source: CoqChecker.Name)]);
         }
 
-        if (closing.ExitCode != 0)
+        if (closing.Errors.Count > 0)
         {
-            var why = CoqMessageParser.Parse(closing.StandardError).First(m => m.Severity == DiagnosticSeverity.Error).Message;
             run.Findings.Add(new AuditFinding(AuditRules.StatementMeaning.Name,
-                $"'{run.Canonical.Name}' does not have the canonical statement's type in a clean context (a notation, scope, coercion or redefinition changed its meaning): {Shorten(why)}",
+                $"'{run.Canonical.Name}' does not have the canonical statement's type in a clean context (a notation, scope, coercion or redefinition changed its meaning): {Shorten(closing.Errors[0].Message)}",
                 theoremSpan, AuditRules.StatementMeaning.Reason));
             return run.Report(Verdict.Rejected, []);
         }
 
-        var assumptions = AssumptionsReport.Parse(closing.StandardOutput);
+        if (closing.Assumptions is null)
+        {
+            return run.Report(Verdict.Failed, [Diagnostic.Error(
+                $"{proverName} failed on the statement comparison (exit code {closing.Result.ExitCode}): {Shorten((closing.Result.StandardError + "\n" + closing.Result.StandardOutput).Trim())}",
+                source: CoqChecker.Name)]);
+        }
+
+        var assumptions = AssumptionsReport.Parse(closing.Assumptions);
         var allowed = run.Request.AllowedAxioms ?? [];
         foreach (var line in assumptions.Unsafe)
         {
@@ -138,6 +171,15 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
             ? $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s): it hit the sandbox's memory limit ({memory} of address space)"
             : $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s); without the sandbox no memory limit applies, so something outside ProofCheck stopped it (the system's out-of-memory killer?)";
     }
+
+    /// <summary>
+    /// The libraries the candidate requires, as plain <c>Require</c> sentences (no <c>Import</c>: the clean context
+    /// imports nothing): only unwrapped top-level <c>Require</c>/<c>From … Require</c> sentences, whose libraries
+    /// the candidate's compiled library depends on, so loading them first changes nothing but when they load.
+    /// </summary>
+    private IEnumerable<string> Preloads() =>
+        Sentences.Where(s => !s.IsFocusMarker && s.Body.Count > 1 && SentenceHead.CommandTokens(s).Count == s.Body.Count && (s.Body[0].Is("Require") || s.Body[0].Is("From")))
+            .Select(s => string.Join(' ', s.Body.Where((t, i) => !(i > 0 && s.Body[i - 1].Is("Require") && (t.Is("Import") || t.Is("Export")))).Select(t => t.Text.Trim())) + ".");
 
     private SourceSpan TheoremSpan() => new(theorem.Line + run.Source!.LineOffset, theorem.Column + 1);
 

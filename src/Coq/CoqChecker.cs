@@ -18,6 +18,7 @@ public sealed class CoqChecker : IProofChecker
     public const string Name = "coqc";
 
     private readonly CanonicalLibraryCache? libraries;
+    private readonly bool warmClosing;
 
     /// <summary>A checker that reuses compiled canonical libraries from the user's cache (see <see cref="CanonicalLibraryCache"/>).</summary>
     public CoqChecker()
@@ -25,8 +26,16 @@ public sealed class CoqChecker : IProofChecker
     {
     }
 
-    /// <summary>A checker with its own library cache, or none (null: every check compiles its canonical library).</summary>
-    internal CoqChecker(CanonicalLibraryCache? libraries) => this.libraries = libraries;
+    /// <summary>
+    /// A checker with its own library cache, or none (null: every check compiles its canonical library).
+    /// <paramref name="warmClosing"/> false runs the clean-context stage as a coqc of its own after the submission
+    /// stage instead of a coqtop started beside it (the benchmark compares both).
+    /// </summary>
+    internal CoqChecker(CanonicalLibraryCache? libraries, bool warmClosing = true)
+    {
+        this.libraries = libraries;
+        this.warmClosing = warmClosing;
+    }
 
     public string Target => CoqTarget.Name;
 
@@ -103,6 +112,6 @@ public sealed class CoqChecker : IProofChecker
 
         using var workspace = new CoqWorkspace(coq, request.Sandboxed, request.Timeout ?? CoqTarget.DefaultTimeout);
         return await new CompileAndClose(run, workspace, libraries,
-            library => CandidateFile.Build(source, split.Sentences, canonical.Preamble, library), match.Theorem!).RunAsync(cancellationToken).ConfigureAwait(false);
+            library => CandidateFile.Build(source, split.Sentences, canonical.Preamble, library), match.Theorem!, warmClosing).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 }

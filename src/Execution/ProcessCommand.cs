@@ -31,6 +31,12 @@ public sealed record ProcessCommand
     /// <summary>Text written to the process's standard input, which is then closed. Null sends nothing (immediate EOF).</summary>
     public string? StandardInput { get; init; }
 
+    /// <summary>
+    /// Writes standard input while the process runs, instead of <see cref="StandardInput"/>; stdin is closed when the
+    /// returned task ends. For a process fed in steps (a prover that loads its libraries before its input exists).
+    /// </summary>
+    public Func<Stream, CancellationToken, Task>? StandardInputWriter { get; init; }
+
     /// <summary>Wall-clock limit; when it passes, the whole process tree is killed and the result says <c>TimedOut</c>.</summary>
     public TimeSpan? Timeout { get; init; }
 
@@ -57,6 +63,10 @@ public sealed record ProcessCommand
 
     [Pure]
     public ProcessCommand WithStandardInput(string? input) => this with { StandardInput = input };
+
+    /// <summary>Feeds standard input from <paramref name="writer"/> while the process runs (see <see cref="StandardInputWriter"/>).</summary>
+    [Pure]
+    public ProcessCommand WithStandardInputWriter(Func<Stream, CancellationToken, Task> writer) => this with { StandardInputWriter = writer };
 
     [Pure]
     public ProcessCommand WithTimeout(TimeSpan? timeout) => this with { Timeout = timeout };

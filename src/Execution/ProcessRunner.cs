@@ -28,7 +28,8 @@ public static class ProcessRunner
         using var forceful = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutCts.Token, drainCts.Token);
         var stdout = new OutputCapture(command.OutputLimitBytes);
         var stderr = new OutputCapture(command.OutputLimitBytes);
-        var stdin = command.StandardInput is null ? PipeSource.Null : PipeSource.FromBytes(Encoding.UTF8.GetBytes(command.StandardInput));
+        var stdin = command.StandardInputWriter is { } writer ? PipeSource.Create(writer)
+            : command.StandardInput is null ? PipeSource.Null : PipeSource.FromBytes(Encoding.UTF8.GetBytes(command.StandardInput));
 
         var process = ProcessLauncher.Start(command, stdin, stdout.Target, stderr.Target, forceful.Token, probing);
         var exitCode = -1;

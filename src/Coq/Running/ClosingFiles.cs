@@ -22,16 +22,19 @@ internal static class ClosingFiles
     /// a <c>Type</c> such as <c>{i &amp; {j | …}}</c>, not only a <c>Prop</c>), and the theorem is named with
     /// <c>@</c> so implicit binders (<c>Theorem t {A} …</c>) are not filled in.
     /// </summary>
-    public static string Check(string canonicalPrefix, string candidatePrefix, string mainTheorem)
+    public static string Check(string canonicalPrefix, string candidatePrefix, string mainTheorem) =>
+        string.Join('\n', CheckSentences(canonicalPrefix, candidatePrefix, mainTheorem, "proofcheck_same_statement")) + "\n";
+
+    /// <summary>The closing check as sentences, one a line (coqtop reads them one at a time), defining <paramref name="definition"/>.</summary>
+    public static IReadOnlyList<string> CheckSentences(string canonicalPrefix, string candidatePrefix, string mainTheorem, string definition)
     {
         var statement = $"{canonicalPrefix}.{CanonicalLibrary}.{StatementDefinition}";
         var main = $"{candidatePrefix}.{CandidateLibrary}.{mainTheorem}";
-        return $"""
-            Require {canonicalPrefix}.{CanonicalLibrary} {candidatePrefix}.{CandidateLibrary}.
-            Definition proofcheck_same_statement :
-              @eq _ {statement} ltac:(let t := type of @{main} in exact t) := @eq_refl _ {statement}.
-            Print Assumptions {main}.
-
-            """;
+        return
+        [
+            $"Require {canonicalPrefix}.{CanonicalLibrary} {candidatePrefix}.{CandidateLibrary}.",
+            $"Definition {definition} : @eq _ {statement} ltac:(let t := type of @{main} in exact t) := @eq_refl _ {statement}.",
+            $"Print Assumptions {main}.",
+        ];
     }
 }

@@ -10,6 +10,10 @@ internal sealed partial record CoqInstallation(string Coqc, string Version, stri
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static CoqInstallation? cached;
 
+    /// <summary>The coqtop installed beside coqc (the warm clean-context stage), or null when there is none.</summary>
+    public string? Coqtop =>
+        Path.GetDirectoryName(Coqc) is { } dir && Path.Combine(dir, "coqtop") is var coqtop && File.Exists(coqtop) ? coqtop : null;
+
     [GeneratedRegex(@"version\s+(?<v>\S+)")]
     private static partial Regex VersionPattern();
 

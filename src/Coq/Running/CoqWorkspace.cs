@@ -48,6 +48,38 @@ internal sealed class CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan
             args.Add("-time");
         }
 
+        var command = Command(coq.Coqc, args, stageFolder, loadPaths);
+        if (command is null)
+        {
+            return new ProcessResult(-1, string.Empty, string.Empty, TimeSpan.Zero) { TimedOut = true, Sandboxed = sandboxed };
+        }
+
+        args.Add(file);
+        return await ProcessRunner.RunAsync(command.WithArguments(args), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (coqtop) in the stage's own folder and sandbox, like <see cref="CompileAsync"/>,
+    /// with standard input written by <paramref name="input"/> while it runs. The folder is created empty here; the
+    /// caller puts the stage's files in it later.
+    /// </summary>
+    public async Task<ProcessResult> RunFedAsync(string stage, string program, IEnumerable<(string Folder, string Prefix)> loadPaths, Func<Stream, CancellationToken, Task> input, CancellationToken cancellationToken)
+    {
+        var stageFolder = Stage(stage);
+        Directory.CreateDirectory(stageFolder);
+        var args = new List<string> { "-q" };
+        var command = Command(program, args, stageFolder, loadPaths);
+        return command is null
+            ? new ProcessResult(-1, string.Empty, string.Empty, TimeSpan.Zero) { TimedOut = true, Sandboxed = sandboxed }
+            : await ProcessRunner.RunAsync(command.WithArguments(args).WithStandardInputWriter(input), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The command for one stage: <paramref name="args"/> gets the load paths (every folder but the stage's own is
+    /// read-only in the sandbox); null when the check's time is already up.
+    /// </summary>
+    private ProcessCommand? Command(string program, List<string> args, string stageFolder, IEnumerable<(string Folder, string Prefix)> loadPaths)
+    {
         var readOnly = new List<string>();
         foreach (var (dir, prefix) in loadPaths)
         {
@@ -58,21 +90,18 @@ internal sealed class CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan
             }
         }
 
-        args.Add(file);
         var remaining = deadline - DateTime.UtcNow;
         if (remaining <= TimeSpan.Zero)
         {
-            return new ProcessResult(-1, string.Empty, string.Empty, TimeSpan.Zero) { TimedOut = true, Sandboxed = sandboxed };
+            return null;
         }
 
-        var command = new ProcessCommand(coq.Coqc)
-            .WithArguments(args)
+        return new ProcessCommand(program)
             .WithWorkingDirectory(stageFolder)
             .WithTimeout(remaining)
             .WithOutputLimit(1024 * 1024)
             .AsChecker()
             .WithSandbox(sandboxed ? new SandboxPolicy(stageFolder) { MemoryLimitBytes = MemoryLimitBytes }.WithReadOnlyPaths(readOnly) : null);
-        return await ProcessRunner.RunAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The SHA-256 of a compiled library (<c>{folder}/{name}.vo</c>), or null when there is none.</summary>
