@@ -1,4 +1,4 @@
-; (x+1)(y+1) and xy+1 leave the same remainder mod z (false: x = 3, y = 4, z = 3)
+; (x+1)(y+1) and xy+1 leave the same remainder mod z (false: x = 1, y = 2, z = 2)
 (declare-const x Int)
 (declare-const y Int)
 (declare-const z Int)

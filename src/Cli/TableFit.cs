@@ -32,11 +32,20 @@ internal static class TableFit
             return Stacked(table);
         }
 
-        // What each column wants beyond its header, served in proportion from what is left after the headers.
+        // What each column wants beyond its header, served from what is left after the headers, smallest want
+        // first and never more than an equal share of the rest: a short cell ("missing") stays whole, and the long
+        // ones share the remainder.
         var wants = natural.Zip(headers, (a, h) => a - h).ToArray();
         var spare = available - headers.Sum();
-        var totalWant = Math.Max(1, wants.Sum());
-        var widths = headers.Select((h, i) => h + (int)((long)spare * wants[i] / totalWant)).ToArray();
+        var widths = (int[])headers.Clone();
+        var order = Enumerable.Range(0, n).OrderBy(i => wants[i]).ToArray();
+        for (var k = 0; k < n; k++)
+        {
+            var i = order[k];
+            var give = Math.Min(wants[i], spare / (n - k));
+            widths[i] += give;
+            spare -= give;
+        }
         for (var i = 0; i < n; i++)
         {
             columns[i].Width = widths[i];

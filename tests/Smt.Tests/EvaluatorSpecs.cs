@@ -62,6 +62,22 @@ public sealed class EvaluatorSpecs
         Assert.Equal("-5", evaluator.Evaluate(Term("(f 0 5)")).ToString());
     }
 
+    [Theory]
+    [InlineData("(declare-const x Int)\n(declare-const b Bool)\n(assert (> x 2))\n(assert (not (or b (> x 3))))\n(check-sat)", "x = 3, b = false")]
+    [InlineData("(declare-const x Int)\n(assert (< x 0))\n(assert (not (distinct (mod x 3) 1)))\n(check-sat)", "x = -2")]
+    [InlineData("(declare-const x Int)\n(define-fun sq ((n Int)) Int (* n n))\n(assert (not (< (sq x) 50)))\n(check-sat)", "x = 8")]
+    [InlineData("(declare-const x Int)\n(assert (not (< x 1000000)))\n(check-sat)", null)]
+    [InlineData("(declare-const s String)\n(assert (not (= (str.len s) 0)))\n(check-sat)", null)]
+    [InlineData("(declare-fun f (Int) Int)\n(assert (not (= (f 1) 1)))\n(check-sat)", null)]
+    public void The_smallest_counterexample_depends_on_the_step_alone(string step, string? expected)
+    {
+        var (drafts, error) = Obligations.ObligationFileReader.Read(step);
+        Assert.Null(error);
+        var obligation = Obligations.SafeSubset.Validate(Assert.Single(drafts)).Obligation!;
+
+        Assert.Equal(expected, SmallestCounterexample.Find(obligation));
+    }
+
     [RequiresSolversFact]
     public void On_random_ground_terms_the_evaluator_agrees_with_z3_and_cvc5() =>
         Prop.ForAll(Gen.ListOf(Formula(3)).Select(l => l.Take(60).ToList()).ToArbitrary(), formulas => BothSolversAgree(formulas))

@@ -50,7 +50,7 @@ internal static class DoctorCommand
                     Markup.Escape(r.Available ? r.Location ?? r.Advice ?? string.Empty : r.Advice ?? string.Empty));
             }
 
-            AnsiConsole.Write(table);
+            AnsiConsole.Write(TableFit.Fit(table, AnsiConsole.Console));
             return 0;
         });
         return command;

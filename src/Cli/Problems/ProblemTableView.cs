@@ -9,7 +9,8 @@ internal static class ProblemTableView
 {
     public static void Write(IAnsiConsole console, IReadOnlyList<Problem> problems, ProblemSet set)
     {
-        // Nothing is wrapped (people copy ids); on a narrow terminal the variation and title columns are dropped.
+        // Nothing is wrapped while the table fits (people copy ids); on a narrow terminal the variation and title
+        // columns are dropped, and on a narrower one TableFit folds cells rather than cut a header or overflow the line.
         var wide = console.Profile.Width >= 120;
         var table = new Table().Border(TableBorder.Minimal);
         foreach (var column in wide ? ["Id", "Kind", "Formal", "Proofs", "Variation", "Title"] : new[] { "Id", "Kind", "Formal", "Proofs" })
@@ -32,7 +33,7 @@ internal static class ProblemTableView
             table.AddRow(wide ? [.. cells, Markup.Escape(variation), Markup.Escape(p.Title)] : cells);
         }
 
-        console.Write(table);
+        console.Write(TableFit.Fit(table, console));
         var originals = problems.Count(p => !p.IsVariant);
         console.MarkupLine($"{problems.Count} problems ({originals} originals, {problems.Count - originals} generated variants).");
     }

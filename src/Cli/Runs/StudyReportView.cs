@@ -21,7 +21,7 @@ internal static class StudyReportView
             rates.AddRow(r.Group, E(r.Key), FR(r.Verified.RoundZero), FR(r.Verified.AfterRepair));
         }
 
-        console.Write(rates);
+        console.Write(TableFit.Fit(rates, console));
 
         var passAtK = Table("pass@k (mean over problems, bootstrap interval)", "target", "k", "round 0", "after repair");
         foreach (var r in report.PassAtK)
@@ -29,7 +29,7 @@ internal static class StudyReportView
             passAtK.AddRow(E(r.Target), r.K.ToString(System.Globalization.CultureInfo.InvariantCulture), FE(r.PassAtK.RoundZero), FE(r.PassAtK.AfterRepair));
         }
 
-        console.Write(passAtK);
+        console.Write(TableFit.Fit(passAtK, console));
 
         var m = report.Memorization;
         if (m.Families.Count == 0)
@@ -48,7 +48,7 @@ internal static class StudyReportView
                     FR(f.Figures.AfterRepair.Original), FR(f.Figures.AfterRepair.Variants), FP(f.Figures.AfterRepair.McNemar.PValue));
             }
 
-            console.Write(families);
+            console.Write(TableFit.Fit(families, console));
             foreach (var (stage, p) in new[] { ("round 0", m.Pooled.RoundZero), ("after repair", m.Pooled.AfterRepair) })
             {
                 console.MarkupLine(

@@ -88,8 +88,18 @@ internal sealed class GroundEvaluator
     public Value Evaluate(SExpr term)
     {
         _steps = _maxSteps;
-        return Evaluate(term, Scope.Empty);
+        try
+        {
+            return Evaluate(term, Scope.Empty);
+        }
+        finally
+        {
+            StepsTaken += _maxSteps - Math.Max(0, _steps);
+        }
     }
+
+    /// <summary>Terms visited over every evaluation so far.</summary>
+    public long StepsTaken { get; private set; }
 
     /// <summary>Only Int, Real and Bool values are evaluated.</summary>
     public static void RequireSort(SExpr sort)

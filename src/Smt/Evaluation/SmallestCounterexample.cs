@@ -15,6 +15,9 @@ internal static class SmallestCounterexample
     /// <summary>Assignments tried before giving up; a count, not a time, so the outcome is the same on every machine.</summary>
     public const int Budget = 20_000;
 
+    /// <summary>Terms visited over the whole search before giving up, so a large step costs no more than a small one (well under a second).</summary>
+    private const long MaxSteps = 2_000_000;
+
     /// <summary>
     /// Values are tried by size: 0, 1, -1, 2, -2… for numbers, false before true; an assignment of rank k (its
     /// largest value's rank) comes before any of rank k + 1. Null when the obligation declares anything but Int,
@@ -64,7 +67,7 @@ internal static class SmallestCounterexample
             {
                 if (ranks.Length == 0 || ranks.Contains(level))
                 {
-                    if (tried++ >= budget)
+                    if (tried++ >= budget || evaluator.StepsTaken > MaxSteps)
                     {
                         return null;
                     }
