@@ -17,7 +17,8 @@ pc=("$root/proofcheck")
 problems=(decimal-comparison 'decimal-comparison/*' strawberry-r-count 'strawberry-r-count/*')
 common=(--model replay:examples/memorization/replay.jsonl --samples 1 --rounds 1 --targets coq,smt "${problems[@]}")
 work=$(mktemp -d /tmp/proofcheck-distbench.XXXXXX)
-eval "$(bash tools/postgres.sh start)"
+pg_env=$(bash tools/postgres.sh start)  # fails the bench (set -e) when the server cannot start
+eval "$pg_env"
 workers=()
 cleanup() {
   for p in "${workers[@]}"; do kill "$p" 2>/dev/null || true; done
