@@ -118,7 +118,7 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
         if (closing.Result.Signal is { } signal)
         {
             // Only a type error is evidence that the statement means something else; a killed or crashed prover is not.
-            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(signal, closing.Result), source: CoqChecker.Name)]);
+            return run.Report(Verdict.Failed, [Diagnostic.Error(KilledMessage(signal, closing.Result, proverName), source: CoqChecker.Name)]);
         }
 
         if (closing.Errors.Count > 0)
@@ -163,13 +163,13 @@ internal sealed class CompileAndClose(CheckRun run, CoqWorkspace workspace, Cano
     /// Which limit stopped coqc: the time limit ends a check as Timeout before this is reached, so a kill is the
     /// memory limit (or, without a sandbox, something outside ProofCheck).
     /// </summary>
-    private string KilledMessage(int signal, ProcessResult result)
+    private string KilledMessage(int signal, ProcessResult result, string prover = "coqc")
     {
         var limit = (run.Request.Timeout ?? CoqTarget.DefaultTimeout).TotalSeconds;
         var memory = $"{workspace.MemoryLimitBytes / (1024 * 1024)} MiB";
         return result.Sandboxed
-            ? $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s): it hit the sandbox's memory limit ({memory} of address space)"
-            : $"coqc was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s); without the sandbox no memory limit applies, so something outside ProofCheck stopped it (the system's out-of-memory killer?)";
+            ? $"{prover} was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s): it hit the sandbox's memory limit ({memory} of address space)"
+            : $"{prover} was killed by signal {signal} after {result.Duration.TotalSeconds:0.#} s, before the time limit ({limit:0.#} s); without the sandbox no memory limit applies, so something outside ProofCheck stopped it (the system's out-of-memory killer?)";
     }
 
     /// <summary>

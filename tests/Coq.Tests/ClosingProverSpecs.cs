@@ -1,15 +1,12 @@
 using ProofCheck.Coq.Running;
 using ProofCheck.Core;
-using ProofCheck.Execution;
 using ProofCheck.TestSupport;
 
 namespace ProofCheck.Coq.Tests;
 
-/// <summary>
-/// The clean-context stage runs as a coqtop started beside the submission stage (it loads its libraries while the
-/// submission compiles). It must decide exactly what a coqc of its own after the submission stage decided, and
-/// nothing the submission runs while the prover is already up may reach it.
-/// </summary>
+// The clean-context stage runs as a coqtop started beside the submission stage (it loads its libraries while the
+// submission compiles). It must decide exactly what a coqc of its own after the submission stage decided, and
+// nothing the submission runs while the prover is already up may reach it.
 [Collection("coqc")]
 public sealed class ClosingProverSpecs
 {
@@ -36,7 +33,7 @@ public sealed class ClosingProverSpecs
     [RequiresToolFact("bwrap")]
     public async Task A_submission_that_writes_toward_the_running_clean_context_stage_changes_nothing()
     {
-        Assert.True(Sandbox.IsAvailable, Sandbox.WhyUnavailable);
+        Assert.True(Execution.Sandbox.IsAvailable, Execution.Sandbox.WhyUnavailable);
         var coq = await CoqInstallation.FindAsync(CancellationToken.None);
         Assert.NotNull(coq?.Coqtop);
         using var workspace = new CoqWorkspace(coq, sandboxed: true, TimeSpan.FromSeconds(120));
@@ -85,7 +82,7 @@ public sealed class ClosingProverSpecs
     {
         var coq = await CoqInstallation.FindAsync(CancellationToken.None);
         Assert.NotNull(coq?.Coqtop);
-        using var workspace = new CoqWorkspace(coq, sandboxed: Sandbox.IsAvailable, TimeSpan.FromSeconds(120));
+        using var workspace = new CoqWorkspace(coq, sandboxed: Execution.Sandbox.IsAvailable, TimeSpan.FromSeconds(120));
         var (library, failure) = await CanonicalLibraryCache.GetAsync(null, workspace,
             ClosingFiles.Canonical("Definition a := 1.", "a = 1"), CancellationToken.None);
         Assert.True(library is not null, failure?.StandardError);
