@@ -32,12 +32,20 @@ internal static class TableFit
             return Stacked(table);
         }
 
-        // What each column wants beyond its header, served from what is left after the headers, smallest want
-        // first and never more than an equal share of the rest: a short cell ("missing") stays whole, and the long
-        // ones share the remainder.
-        var wants = natural.Zip(headers, (a, h) => a - h).ToArray();
-        var spare = available - headers.Sum();
-        var widths = (int[])headers.Clone();
+        // Each column first gets its header and, where all fit, its longest word, so an id or a number is never
+        // folded while a cell of several words could wrap instead ("decimal-comparison" beside "2/2 100% [34–100%]").
+        // What each column wants beyond that is served from what is left, smallest want first and never more than
+        // an equal share of the rest: a short cell ("missing") stays whole, and the long ones share the remainder.
+        var words = Enumerable.Range(0, n).Select(i => table.Rows.Select(r => r.ElementAt(i).Measure(options, int.MaxValue).Min).DefaultIfEmpty(0).Max()).ToArray();
+        var widths = headers.Zip(words, Math.Max).ToArray();
+        foreach (var i in Enumerable.Range(0, n).OrderByDescending(i => widths[i]).TakeWhile(_ => widths.Sum() > available))
+        {
+            // The longest words give way first (a URL in advice text folds before an id does).
+            widths[i] = headers[i];
+        }
+
+        var wants = natural.Zip(widths, (a, w) => Math.Max(0, a - w)).ToArray();
+        var spare = available - widths.Sum();
         var order = Enumerable.Range(0, n).OrderBy(i => wants[i]).ToArray();
         for (var k = 0; k < n; k++)
         {
@@ -46,6 +54,7 @@ internal static class TableFit
             widths[i] += give;
             spare -= give;
         }
+
         for (var i = 0; i < n; i++)
         {
             columns[i].Width = widths[i];

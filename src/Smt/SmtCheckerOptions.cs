@@ -19,6 +19,11 @@ public sealed record SmtCheckerOptions
     /// <summary>The limit for each of an obligation's two checks when the request does not set one.</summary>
     public TimeSpan DefaultTimeout { get; init; } = SmtTarget.DefaultTimeout;
 
-    /// <summary>Test seam: rewrites a solver's <c>get-model</c> reply (solver name, reply) before it is read (a forged model). Null outside tests.</summary>
+    /// <summary>
+    /// Test seam: rewrites a solver's <c>get-model</c> reply (solver name, reply) before it is read (a forged model).
+    /// Null outside tests. It exists because the model check guards against a fault no real solver can be made to
+    /// show on demand (a model that does not satisfy the step); only the text of that one reply is replaced, and the
+    /// real solvers still decide everything else. Internal, so no user can set it.
+    /// </summary>
     internal Func<string, string, string>? ModelReplyFilter { get; init; }
 }
