@@ -21,23 +21,10 @@ public sealed class CounterexampleSpecs
         (check-sat)
         """;
 
-    private const string ModStep = """
-        ; x + 36 and y + 1 leave the same remainder mod z (false)
-        (declare-const x Int)
-        (declare-const y Int)
-        (declare-const z Int)
-        (assert (> x 0))
-        (assert (> y 1))
-        (assert (> z 1))
-        (assert (not (= (mod (+ x 36) z) (mod (+ y 1) z))))
-        (check-sat)
-        """;
+    private static readonly string ModStep = Samples.ModStep("x + 36 and y + 1 leave the same remainder mod z (false)", "(+ x 36)", "(+ y 1)");
 
     [RequiresSolversTheory]
-    [InlineData(SolverKind.Z3)]
-    [InlineData(SolverKind.Cvc5)]
-    [InlineData(SolverKind.Both)]
-    [InlineData(SolverKind.Portfolio)]
+    [MemberData(nameof(Samples.EverySolverMode), MemberType = typeof(Samples))]
     public async Task A_step_gets_the_same_counterexample_whatever_the_solver_process_decided_before(SolverKind solver)
     {
         // One process per solver, so the second check's step meets a process that has decided the earlier one.

@@ -15,23 +15,10 @@ public sealed partial class ModelCheckSpecs
     private const string ForgedModel = "(\n  (define-fun a () Int 0)\n  (define-fun b () Int 0)\n)\n";
 
     /// <summary>Random nonlinear mod step 13 of the latency bench: z3 4.8.12 refutes it in 0.3 s, cvc5 1.0.3 not within its 10 s limit.</summary>
-    private const string Cvc5CannotDecide = """
-        ; x*2y and (5+y)x^2 leave the same remainder mod z (false)
-        (declare-const x Int)
-        (declare-const y Int)
-        (declare-const z Int)
-        (assert (> x 0))
-        (assert (> y 1))
-        (assert (> z 1))
-        (assert (not (= (mod (* (* 1 x) (+ y y)) z) (mod (* (+ 5 y) (* x x)) z))))
-        (check-sat)
-        """;
+    private static readonly string Cvc5CannotDecide = Samples.ModStep("x*2y and (5+y)x^2 leave the same remainder mod z (false)", "(* (* 1 x) (+ y y))", "(* (+ 5 y) (* x x))");
 
     [RequiresSolversTheory]
-    [InlineData(SolverKind.Z3)]
-    [InlineData(SolverKind.Cvc5)]
-    [InlineData(SolverKind.Both)]
-    [InlineData(SolverKind.Portfolio)]
+    [MemberData(nameof(Samples.EverySolverMode), MemberType = typeof(Samples))]
     public async Task A_model_that_does_not_satisfy_the_step_never_makes_it_Refuted(SolverKind solver)
     {
         await using var checker = new SmtChecker(new SmtCheckerOptions { Solver = solver, ModelReplyFilter = (_, _) => ForgedModel });

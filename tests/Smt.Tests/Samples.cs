@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ProofCheck.Core;
 using ProofCheck.Execution;
+using ProofCheck.Smt.Solvers;
 
 namespace ProofCheck.Smt.Tests;
 
@@ -60,6 +61,23 @@ internal static class Samples
 
     /// <summary>A false step in nonlinear integer arithmetic with mod: slow for z3 4.8.12, quicker for cvc5 (the example file).</summary>
     public static string NonlinearMod { get; } = System.IO.File.ReadAllText(Path.Combine(TestSupport.RepoPaths.Root, "examples", "nonlinear-mod.smt2"));
+
+    /// <summary>Every way to run the solvers: each alone, both to the end, and the racing portfolio.</summary>
+    public static TheoryData<SolverKind> EverySolverMode => [SolverKind.Z3, SolverKind.Cvc5, SolverKind.Both, SolverKind.Portfolio];
+
+    /// <summary>A false step of the nonlinear mod kind z3 4.8.12 and cvc5 1.0.3 each sometimes cannot decide: LHS and RHS leave the same remainder mod z, for x &gt; 0, y &gt; 1, z &gt; 1.</summary>
+    public static string ModStep(string label, string lhs, string rhs) => $"""
+        ; {label}
+        (declare-const x Int)
+        (declare-const y Int)
+        (declare-const z Int)
+        (assert (> x 0))
+        (assert (> y 1))
+        (assert (> z 1))
+        (assert (not (= (mod {lhs} z) (mod {rhs} z))))
+        (check-sat)
+
+        """;
 
     public static CheckRequest Request(string text, double timeoutSeconds = 10) => new(text)
     {
