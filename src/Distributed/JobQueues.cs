@@ -58,7 +58,16 @@ public static class JobQueues
         // install them at once and break each other (seen here), so one process at a time, under a lock of our own.
         // Unpooled, and unlocked explicitly: a pooled connection would keep its session, and the lock, after Dispose.
         using var guard = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Pooling = false }.ConnectionString);
-        guard.Open();
+        try
+        {
+            guard.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            // dashboard and worker reach the database here first: the store's own words, not an internal error.
+            throw StoreLocation.Unreachable(store, e);
+        }
+
         using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({InstallLock})", guard))
         {
             lockCommand.CommandTimeout = 0;

@@ -31,6 +31,8 @@ public sealed class UsageErrorSpecs() : FolderSpecs("proofcheck-cli-")
         { ["runs", "delete", "no-such-run"], "There is no run store" },
         { ["check", "smt", "no-such-file.smt2"], "no-such-file.smt2" },
         { ["check", "coq"], "Required argument missing for command: 'coq'" },
+        { ["dashboard", "--store", "postgres://nobody@127.0.0.1:1/runs"], "Cannot reach the PostgreSQL run store" },
+        { ["worker", "--store", "postgres://nobody@127.0.0.1:1/runs"], "Cannot reach the PostgreSQL run store" },
     };
 
     [Theory]

@@ -185,8 +185,7 @@ internal sealed class PostgresBackend(NpgsqlDataSource source, string location) 
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             source.Dispose();
-            throw new UserInputException(
-                $"Cannot reach the PostgreSQL run store {location}: {Reason(e)}. Is the server running, and does the database exist (createdb {builder.Database})?", e);
+            throw StoreLocation.Unreachable(url, e);
         }
 
         return new PostgresBackend(source, location);

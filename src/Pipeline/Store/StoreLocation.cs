@@ -10,6 +10,10 @@ namespace ProofCheck.Pipeline.Store;
 /// </summary>
 public static class StoreLocation
 {
+    /// <summary>What every command says when the PostgreSQL server of <paramref name="url"/> cannot be reached.</summary>
+    public static UserInputException Unreachable(string url, Exception e) => new(
+        $"Cannot reach the PostgreSQL run store {Display(url)}: {PostgresBackend.Reason(e)}. Is the server running, and does the database exist (createdb {ConnectionString(url).Database})?", e);
+
     /// <summary>The environment variable that names the store when <c>--store</c> is not given.</summary>
     public const string Variable = "PROOFCHECK_STORE";
 
