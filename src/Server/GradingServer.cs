@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using ProofCheck.Core;
 using ProofCheck.Pipeline.Grading;
 using ProofCheck.Pipeline.Problems;
@@ -76,6 +77,12 @@ public sealed partial class GradingServer : IAsyncDisposable
                 {
                     http.Response.Headers.WWWAuthenticate = "Bearer";
                     await WriteAsync(http, StatusCodes.Status401Unauthorized, new { error = "this service needs 'Authorization: Bearer TOKEN' (the token in the server's --token-file)" }).ConfigureAwait(false);
+                    return;
+                }
+
+                if (http.Request.ContentLength > _options.MaxBodyBytes)
+                {
+                    await RefuseOversizeAsync(http).ConfigureAwait(false);
                     return;
                 }
 
@@ -228,6 +235,32 @@ public sealed partial class GradingServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Answers 413 to a body that announces itself too large. Most HTTP clients (Python's requests, .NET's
+    /// HttpClient) upload the whole body before they read any answer; if the server answered and closed first,
+    /// they would report a broken pipe and the 413 would be lost. So the body is read and thrown away first, up
+    /// to <see cref="OversizeDrainFactor"/> times the limit; a client that sent 'Expect: 100-continue' never sends
+    /// the body, and one far over the bound is cut off rather than read.
+    /// </summary>
+    private async Task RefuseOversizeAsync(HttpContext http)
+    {
+        var length = http.Request.ContentLength!.Value;
+        var expectsContinue = http.Request.Headers.Expect.Any(v => string.Equals(v, "100-continue", StringComparison.OrdinalIgnoreCase));
+        if (!expectsContinue && length <= _options.MaxBodyBytes * OversizeDrainFactor
+            && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+            await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        http.Response.Headers.Connection = "close";
+        await WriteAsync(http, StatusCodes.Status413PayloadTooLarge, new { error = OversizeMessage }).ConfigureAwait(false);
+    }
+
+    private const long OversizeDrainFactor = 8;
+
+    private string OversizeMessage => $"the request body is larger than this service's limit of {_options.MaxBodyBytes} bytes";
+
     private static Task WriteAsync<T>(HttpContext http, int status, T value)
     {
         http.Response.StatusCode = status;
@@ -246,7 +279,7 @@ public sealed partial class GradingServer : IAsyncDisposable
                 return (StatusCodes.Status400BadRequest, e.Message);
             case BadHttpRequestException b:
                 return b.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? (b.StatusCode, $"the request body is larger than this service's limit of {_options.MaxBodyBytes} bytes")
+                    ? (b.StatusCode, OversizeMessage)
                     : (b.StatusCode, $"bad request: {b.Message}");
             default:
                 Console.Error.WriteLine($"proofcheck serve: internal error on {http.Request.Method} {http.Request.Path}: {e.GetType().Name}: {e.Message}");

@@ -47,6 +47,18 @@ public sealed class InputSpecs(SharedService service) : IClassFixture<SharedServ
     }
 
     [Fact]
+    public async Task A_client_that_asks_to_continue_gets_413_without_sending_the_body()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/grade") { Content = new StringContent(new string('x', 2 * 1024 * 1024)) };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await Api.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_batch_item_error_names_the_item()
     {
         var json = "{\"items\": [{\"problem\": \"gauss-sum\", \"completion\": \"\"}, {\"problem\": \"nope\", \"completion\": \"\"}]}";
