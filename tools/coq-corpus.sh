@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Measures the Coq checker on public Coq files nobody here wrote: four files of coq-community/coq-100-theorems and
+# eight of Coq's own standard library (coq/coq V8.16.1), the sources named in src/Coq/README.md ("Measured on
+# public Coq material"). For every file the statement is the file up to its last top-level theorem, then that
+# theorem with `Admitted.`; the honest submissions are the whole file (preamble restated) and the file from the
+# main theorem on (preamble left out); the cheats are our own five, applied to each file (main proof Admitted, a
+# new Axiom, that Axiom hidden between `.(*` and `*)` notations, `idtac... Add LoadPath` in the proof, a Variable
+# after `Succeed Section` … `Fail End`). Plain coqc is the reference: a statement is used, and an honest form is
+# counted, only when plain coqc compiles it; a cheat is counted as a real attempt only when plain coqc compiles it.
+# Every form is then checked with `proofcheck check coq --json`, one at a time, and the script prints the honest
+# forms Verified or refused (with the reason), every cheat let through (Verified) and the rule that caught each
+# other one, and the check time per file. The whole-file pairs are written to WORKDIR/pairs for
+# `dotnet run -c Release --project tools/bench/CoqBench -- --pairs WORKDIR/pairs`.
+#   tools/coq-corpus.sh [WORKDIR] [LIMIT_SECONDS]   (default: a temporary folder, kept and printed; 300 s a check)
+# Needs git and network access to github.com (or CORPUS_GIT_BASE: a folder or URL holding OWNER/NAME.git clones),
+# python3, coqc 8.16 and a built ProofCheck (tools/setup.sh). When coq/coq cannot be fetched and the installed coqc
+# ships the standard library's .v sources (Debian's coq package does), those are used instead, and the script
+# says so. Nothing fetched is written into the repository.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${1:-$(mktemp -d -t coq-corpus-XXXXXX)}"
+limit="${2:-300}"
+git_base="${CORPUS_GIT_BASE:-https://github.com}"
+mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+cd "$work"
+
+fetch() { # fetch OWNER/NAME COMMIT PATH...: the files at one commit (from a local clone when CORPUS_GIT_BASE has one)
+  local repo="$1" commit="$2" dir="src/${1//\//+}" missing=0 p
+  shift 2
+  for p in "$@"; do [ -f "$dir/$p" ] || missing=1; done
+  if [ "$missing" = 1 ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    if [ -d "$git_base/$repo.git" ]; then
+      git --git-dir="$git_base/$repo.git" archive "$commit" "$@" 2>/dev/null | tar -x -C "$dir" || true
+    else
+      {
+        git -C "$dir" init -q
+        git -C "$dir" sparse-checkout set --no-cone "$@"
+        git -C "$dir" fetch -q --depth 1 --filter=blob:none "$git_base/$repo.git" "$commit"
+        git -C "$dir" checkout -q FETCH_HEAD
+      } >&2 || true
+    fi
+  fi
+  echo "$dir"
+}
+
+hundred_files=(div3.v sumarith.v sumkthpowers.v pigeonhole.v)
+stdlib_files=(Arith/Euclid.v Arith/Compare_dec.v Arith/EqNat.v Arith/Factorial.v ZArith/Zcomplements.v ZArith/Zeven.v
+  Lists/ListDec.v Reals/Rfunctions.v)
+hundred=$(fetch coq-community/coq-100-theorems 36ba6d3abae801fb92bd74a26cd27ebf5de0c234 "${hundred_files[@]}")
+stdlib=$(fetch coq/coq b35c06c3ab3ed4911311b4a9428a749658d3eff1 "${stdlib_files[@]/#/theories/}")/theories
+if [ ! -f "$stdlib/${stdlib_files[0]}" ]; then
+  # The sources of the standard library the installed coqc was built from; the same files as V8.16.1 when coqc is
+  # 8.16.1 (the figures in src/Coq/README.md were taken with it).
+  stdlib="$(coqc -where)/theories"
+  echo "coq/coq V8.16.1 could not be fetched from $git_base; the standard library's sources are taken from the installed coqc ($(coqc --print-version | cut -d' ' -f1)): $stdlib" >&2
+fi
+
+# Axioms a file's main theorem rests on by design: the Reals are built on these three; sumkthpowers.v also uses
+# the excluded middle.
+reals_axioms="sig_forall_dec sig_not_dec functional_extensionality_dep"
+rm -rf cases files && mkdir cases files
+for f in "${hundred_files[@]}"; do cp "$hundred/$f" files/; done
+for f in "${stdlib_files[@]}"; do cp "$stdlib/$f" files/; done
+for f in files/*.v; do [ -s "$f" ] || { echo "missing source file: $f" >&2; exit 2; }; done
+echo "$reals_axioms" > files/Rfunctions.axioms
+echo "$reals_axioms classic" > files/sumkthpowers.axioms
+
+# Each file cut into sentences (comments nest, strings inside comments are strings, a sentence ends at a '.'
+# followed by whitespace), the main theorem found, and the statement, the two honest forms and the five cheats
+# written to cases/NAME/.
+python3 - files cases <<'EOF'
+import os, re, sys
+source, out = sys.argv[1], sys.argv[2]
+THEOREM = {"Theorem", "Lemma", "Fact", "Remark", "Corollary", "Proposition", "Property"}
+PROOF_END = {"Qed", "Defined", "Admitted", "Save", "Abort"}
+PREFIXES = {"Local", "Global", "Polymorphic", "Monomorphic", "Program", "Private", "Export", "Import"}
+
+def sentences(text):
+    """(start, end, code) per sentence: start at its first code character, end after its dot, comments blanked."""
+    result, code, start, i, depth, n = [], [], None, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if text.startswith("(*", i):
+            depth, i = 1, i + 2
+            while i < n and depth:
+                if text.startswith("(*", i): depth, i = depth + 1, i + 2
+                elif text.startswith("*)", i): depth, i = depth - 1, i + 2
+                elif text[i] == '"':
+                    i += 1
+                    while i < n and not (text[i] == '"' and not text.startswith('""', i)): i += 2 if text.startswith('""', i) else 1
+                    i += 1
+                else: i += 1
+            code.append(" ")
+            continue
+        if c == '"':
+            j = i + 1
+            while j < n and not (text[j] == '"' and not text.startswith('""', j)): j += 2 if text.startswith('""', j) else 1
+            if start is None: start = i
+            code.append(text[i:j + 1]); i = j + 1
+            continue
+        if start is None and not c.isspace(): start = i
+        code.append(c)
+        if c == "." and (i + 1 == n or text[i + 1].isspace()):
+            result.append((start, i + 1, "".join(code).strip())); code, start = [], None
+        i += 1
+    return result
+
+def head(code):
+    """The sentence's command word, after bullets, braces, a goal selector, attributes and prefixes."""
+    s = re.sub(r"^([-+*{}\s]|\d+\s*:|all\s*:)*", "", code)
+    s = re.sub(r"^(#\[[^\]]*\]\s*)+", "", s)
+    words = re.findall(r"[A-Za-z_][A-Za-z0-9_']*", s)
+    while words and words[0] in PREFIXES: words.pop(0)
+    return words[0] if words else "", s
+
+for name in sorted(f[:-2] for f in os.listdir(source) if f.endswith(".v")):
+    text = open(os.path.join(source, name + ".v"), encoding="utf-8").read()
+    found, depth, main = sentences(text), 0, None
+    for k, (start, end, code) in enumerate(found):
+        word, rest = head(code)
+        if word in ("Section", "Module") and ":=" not in code: depth += 1
+        elif word == "End": depth -= 1
+        elif word in THEOREM and depth == 0: main = k
+    if main is None:
+        print(f"{name}: no top-level theorem, left out", file=sys.stderr); continue
+    start, end, _ = found[main]
+    proof_end = next(k for k in range(main + 1, len(found)) if head(found[k][2])[0] in PROOF_END)
+    after_proof = found[main + 1][1] if head(found[main + 1][2])[0] == "Proof" and re.fullmatch(r"Proof(\s+(using|with)\b.*)?\.", head(found[main + 1][2])[1], re.S) else end
+    prefix, statement, proof, rest = text[:start], text[start:end], text[end:found[proof_end][1]], text[found[proof_end][1]:]
+    folder = os.path.join(out, name); os.makedirs(folder)
+    cheat = "pc_cheat_axiom"
+    axiom = f"Axiom {cheat} : forall T : Type, T.\n"
+    uses_cheat = f"\nProof. exact ({cheat} _). Qed.\n"
+    forms = {
+        "statement": prefix + statement + "\nAdmitted.\n",
+        "whole": text,
+        "from-main": text[start:],
+        "cheat-admitted": prefix + statement + "\nProof.\nAdmitted.\n" + rest,
+        "cheat-axiom": prefix + axiom + statement + uses_cheat + rest,
+        "cheat-notation": prefix + 'Notation "x .(* y" := (x, y) (at level 50).\nNotation "x *) y" := (x, y) (at level 50).\n'
+            + "Definition pc_cheat_z := tt .(* tt.\n" + axiom + "Definition pc_cheat_w := tt *) tt.\n" + statement + uses_cheat + rest,
+        "cheat-loadpath": text[:after_proof] + ' idtac... Add LoadPath "/tmp" as PcCheat.' + text[after_proof:],
+        "cheat-section": prefix + f"Succeed Section PcCheat.\nVariable {cheat} : forall T : Type, T.\nFail End PcCheat.\n" + statement + uses_cheat + rest,
+    }
+    for form, content in forms.items():
+        open(os.path.join(folder, form + ".v"), "w", encoding="utf-8").write(content)
+    # Plain coqc checks the preamble-less form together with the preamble, as the checker compiles it.
+    open(os.path.join(folder, "from-main.plain.v"), "w", encoding="utf-8").write(prefix + text[start:])
+    axioms = os.path.join(source, name + ".axioms")
+    open(os.path.join(folder, "axioms"), "w").write(" ".join(open(axioms).read().split()) if os.path.exists(axioms) else "")
+    print(f"{name}: main theorem at line {text.count(chr(10), 0, start) + 1}: {' '.join(statement.split())[:90]}", file=sys.stderr)
+EOF
+
+plain() { # plain FILE: 0 when plain coqc compiles it (as a library of its own, in a scratch folder); sets plain_ms
+  local start code=0
+  rm -rf plain && mkdir plain && cp "$1" plain/PcPlain.v
+  start=$(date +%s%N)
+  (cd plain && timeout "$limit" coqc -q PcPlain.v > ../plain.log 2>&1) || code=$?
+  plain_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  return "$code"
+}
+
+# A cache of canonical libraries of this run's own: the first check of each statement (the whole file) compiles its
+# library, the later ones reuse it, as on a server.
+rm -rf results pairs cache && mkdir results pairs cache
+export PROOFCHECK_CACHE="$work/cache"
+load_start=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+printf 'name\tform\tplain\tverdict\trule\tseconds\treason\tplain_seconds\n' > results/results.tsv
+for dir in cases/*/; do
+  name=$(basename "$dir")
+  read -ra axioms < "$dir/axioms" || true
+  allow=()
+  for a in "${axioms[@]}"; do allow+=(--allow-axiom "$a"); done
+  if ! plain "$dir/statement.v"; then
+    printf '%s\tstatement\tfails\t-\t-\t-\t%s\t-\n' "$name" "$(grep -m1 -A1 Error plain.log | tr '\n\t' '  ')" >> results/results.tsv
+    continue
+  fi
+  for form in whole from-main cheat-admitted cheat-axiom cheat-notation cheat-loadpath cheat-section; do
+    printf '\r%s %s\033[K' "$name" "$form" >&2
+    reference="$dir/$form.v"
+    [ "$form" = from-main ] && reference="$dir/from-main.plain.v"
+    compiles=compiles
+    if [ "$form" = from-main ] && cmp -s "$reference" "$dir/whole.v"; then
+      compiles=$(awk -F'\t' -v n="$name" '$1 == n && $2 == "whole" { print $3 }' results/results.tsv)
+      plain_ms=$(awk -F'\t' -v n="$name" '$1 == n && $2 == "whole" { printf "%d", $8 * 1000 }' results/results.tsv)
+    elif ! plain "$reference"; then
+      compiles=fails
+    fi
+    start=$(date +%s%N)
+    set +e
+    "$root/proofcheck" check coq "$dir/$form.v" --statement "$dir/statement.v" "${allow[@]}" --timeout "$limit" --json \
+      > "results/$name.$form.json" 2> "results/$name.$form.err"
+    set -e
+    seconds=$(( ($(date +%s%N) - start) / 1000000 ))
+    python3 - "results/$name.$form.json" "$name" "$form" "$compiles" "$seconds" "$plain_ms" >> results/results.tsv <<'EOF'
+import json, sys
+path, name, form, compiles, seconds, plain_ms = sys.argv[1:]
+plain = f"{int(plain_ms) / 1000:.1f}"
+try:
+    report = json.load(open(path))
+except (ValueError, OSError):
+    print(name, form, compiles, "no-report", "-", f"{int(seconds) / 1000:.1f}", open(path[:-5] + ".err").read().strip()[:200].replace("\n", " "), plain, sep="\t")
+    sys.exit()
+findings = (report.get("audit") or {}).get("findings") or []
+rule = "+".join(sorted({f["rule"] for f in findings})) or "-"
+reason = "; ".join(f'{f["rule"]}: {f["construct"]} (line {(f.get("span") or {}).get("line")})' for f in findings)
+if not reason:
+    reason = "; ".join(" ".join(d["message"].split())[:160] for o in report["obligations"] for d in o["diagnostics"])[:300]
+print(name, form, compiles, report["verdict"], rule, f"{int(seconds) / 1000:.1f}", reason.replace("\t", " "), plain, sep="\t")
+EOF
+  done
+  if [ "$(awk -F'\t' -v n="$name" '$1 == n && $2 == "whole" { print $3 }' results/results.tsv)" = compiles ]; then
+    cp "$dir/statement.v" "pairs/$name.statement.v"
+    cp "$dir/whole.v" "pairs/$name.proof.v"
+    [ ${#axioms[@]} -eq 0 ] || printf '%s\n' "${axioms[@]}" > "pairs/$name.axioms"
+  fi
+done
+echo >&2
+
+python3 - "$work/results/results.tsv" "$load_start" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')" "$(nproc)" "$(coqc --print-version | cut -d' ' -f1)" <<'EOF'
+import collections, sys
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])][1:]
+print(f"coqc {sys.argv[5]}, {sys.argv[4]} cores, load {sys.argv[2]} at the start, {sys.argv[3]} at the end")
+bad_statements = [r for r in rows if r[1] == "statement"]
+honest = [r for r in rows if r[1] in ("whole", "from-main")]
+counted = [r for r in honest if r[2] == "compiles"]
+cheats = [r for r in rows if r[1].startswith("cheat-")]
+real = [r for r in cheats if r[2] == "compiles"]
+files = sorted({r[0] for r in rows})
+print(f"files: {len(files)}; statements plain coqc refuses (file left out): {len(bad_statements)}")
+for r in bad_statements:
+    print(f"  statement refused by plain coqc: {r[0]}: {r[6]}")
+verified = [r for r in counted if r[3] == "Verified"]
+print(f"honest submissions: {len(counted)} counted ({len(files) - len(bad_statements)} files x 2 forms, minus {len(honest) - len(counted)} plain coqc refuses); Verified: {len(verified)}; refused: {len(counted) - len(verified)}")
+for r in honest:
+    if r[2] != "compiles":
+        print(f"  not counted (plain coqc refuses it): {r[0]} {r[1]}")
+for r in counted:
+    if r[3] != "Verified":
+        print(f"  REFUSED: {r[0]} {r[1]}: {r[3]} {r[4]}: {r[6]}")
+let_through = [r for r in cheats if r[3] == "Verified"]
+print(f"cheats: {len(cheats)} ({len(real)} compile with plain coqc); let through (Verified): {len(let_through)}")
+for r in let_through:
+    print(f"  LET THROUGH: {r[0]} {r[1]} (plain coqc: {r[2]})")
+caught = collections.defaultdict(collections.Counter)
+for r in cheats:
+    if r[3] != "Verified":
+        caught[r[1]][f"{r[3]} {r[4]}"] += 1
+for form in sorted(caught):
+    print(f"  {form}: " + ", ".join(f"{how} {count}" for how, count in caught[form].most_common()))
+for r in cheats:
+    if r[2] != "compiles":
+        print(f"  cheat plain coqc refuses (not a real attempt): {r[0]} {r[1]}")
+print("seconds per file: plain coqc on the whole file; check of the whole file (the statement's first check: compiles its")
+print("canonical library), of the file from the main theorem on (library reused); of each cheat (all wall clock, CLI start included)")
+print(f"  {'file':<14} {'coqc':>6} {'whole':>6} {'main':>6}   " + " ".join(f"{c[6:]:>9}" for c in sorted({r[1] for r in cheats})))
+for name in files:
+    t = {r[1]: r[5] for r in rows if r[0] == name}
+    plain = {r[1]: r[7] for r in rows if r[0] == name}
+    if "whole" in t:
+        print(f"  {name:<14} {plain['whole']:>6} {t['whole']:>6} {t['from-main']:>6}   " + " ".join(f"{t[c]:>9}" for c in sorted(t) if c.startswith("cheat-")))
+EOF
+echo "pairs for CoqBench: $work/pairs"
+echo "work folder: $work"
