@@ -48,6 +48,9 @@ public sealed record ProcessCommand
     /// <summary>The nice value the program runs at (0 = the caller's priority); see <see cref="CheckerPriority"/>.</summary>
     public int Niceness { get; init; }
 
+    /// <summary>Whether the program's heap is backed by huge pages (<see cref="Execution.HugePages"/>); a sandbox then shows it the kernel's settings.</summary>
+    public bool HugePages { get; init; }
+
     [Pure]
     public ProcessCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = [.. arguments] };
 
@@ -83,6 +86,11 @@ public sealed record ProcessCommand
     /// <summary>Runs the program at the priority checkers get (<see cref="CheckerPriority.Niceness"/>: below the model's while one generates).</summary>
     [Pure]
     public ProcessCommand AsChecker() => WithNiceness(CheckerPriority.Niceness);
+
+    /// <summary>Runs the program with its heap backed by huge pages (see <see cref="Execution.HugePages"/>), keeping any glibc tunables already set.</summary>
+    [Pure]
+    public ProcessCommand WithHugePages() =>
+        WithEnvironment(Execution.HugePages.TunablesVariable, Execution.HugePages.Tunables(System.Environment.GetEnvironmentVariable(Execution.HugePages.TunablesVariable))) with { HugePages = true };
 
     /// <summary>The command line for messages, with arguments quoted where needed (never executed as a string).</summary>
     public override string ToString() =>

@@ -49,7 +49,7 @@ public static class Sandbox
         // /etc is needed read-only for the dynamic loader cache, locale and findlib configuration (coqc).
         args.AddRange(["--ro-bind", "/etc", "/etc", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]);
 
-        foreach (var path in policy.ReadOnlyPaths.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
+        foreach (var path in policy.ReadOnlyPaths.Concat(command.HugePages ? [HugePages.KernelSettings] : []).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal))
         {
             args.AddRange(["--ro-bind-try", path, path]);
         }

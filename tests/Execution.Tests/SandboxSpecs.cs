@@ -38,6 +38,23 @@ public sealed class SandboxSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_program_on_huge_pages_reads_the_kernels_huge_page_settings_and_nothing_else_of_sys()
+    {
+        var settings = HugePages.KernelSettings + "/enabled";
+        var script = $"echo \"tunables=$GLIBC_TUNABLES\"; echo \"sys=$(ls /sys | tr '\\n' ,)\"; cat {settings} >/dev/null 2>&1 && echo readable; echo never > {settings} 2>/dev/null && echo written; ls /sys/class 2>/dev/null && echo class-visible; true";
+
+        var plain = await ProcessRunner.RunAsync(Sh(script));
+        var onHugePages = await ProcessRunner.RunAsync(Sh(script).WithHugePages());
+
+        Assert.DoesNotContain("readable", plain.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("tunables=glibc.malloc.hugetlb=1", onHugePages.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("sys=kernel,\n", onHugePages.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(File.Exists(settings), onHugePages.StandardOutput.Contains("readable", StringComparison.Ordinal));
+        Assert.DoesNotContain("written", onHugePages.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("class-visible", onHugePages.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Files_outside_the_work_folder_are_invisible()
     {
         var outside = Directory.CreateTempSubdirectory("pc-outside-");

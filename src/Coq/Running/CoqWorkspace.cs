@@ -101,6 +101,7 @@ internal sealed class CoqWorkspace(CoqInstallation coq, bool sandboxed, TimeSpan
             .WithTimeout(remaining)
             .WithOutputLimit(1024 * 1024)
             .AsChecker()
+            .WithHugePages()
             .WithSandbox(sandboxed ? new SandboxPolicy(stageFolder) { MemoryLimitBytes = MemoryLimitBytes }.WithReadOnlyPaths(readOnly) : null);
     }
 

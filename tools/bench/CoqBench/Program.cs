@@ -7,12 +7,14 @@ using ProofCheck.Core;
 using ProofCheck.Execution;
 
 // A Coq check's wall-clock time against plain `coqc` on the same file, and where the difference goes.
-// For each (statement, proof) pair, rounds alternate: plain `coqc -q proof.v` (what a user runs), the same in the
-// sandbox, the same with -time (what the submission stage adds), and a full sandboxed check with the canonical
+// For each (statement, proof) pair, rounds alternate: plain `coqc -q proof.v` (what a user runs), the same with
+// its heap on huge pages as the checker runs coqc (`hp`, see ProofCheck.Execution.HugePages: like for like), the
+// same with -time (what the submission stage adds), and a full sandboxed check with the canonical
 // library already cached, twice: as shipped (the clean-context coqtop loads its libraries while the submission
 // compiles) and with the clean-context stage as a second coqc after the submission stage (the earlier design).
 // The first check of each pair, with an empty cache, is the cold check (it compiles the library). The ratio is the
-// median over rounds of check / plain coqc of the same round, so a busy machine slows both sides of a pair alike.
+// median over rounds of check / plain coqc of the same round, so a busy machine slows both sides of a pair alike;
+// `hp ratio` is the same against coqc on huge pages.
 // Usage: dotnet run -c Release --project tools/bench/CoqBench [-- --rounds N] [--pairs DIR]
 //   default pairs: every problems/*/ with statement.v and proof.v; --pairs DIR: files NAME.statement.v and
 //   NAME.proof.v (optional NAME.axioms, one allowed axiom a line), e.g. public material prepared by hand.
@@ -26,8 +28,9 @@ var twoProcess = new CoqChecker(CanonicalLibraryCache.Default, warmClosing: fals
 var work = TempFolders.Create("coqbench-").FullName;
 
 Console.WriteLine($"{pairs.Count} files, {rounds} rounds, {Environment.ProcessorCount} cores, load {LoadAverage()}, sandbox {(Sandbox.IsAvailable ? "on" : "unavailable: " + Sandbox.WhyUnavailable)}");
-Console.WriteLine($"{"file",-28} {"coqc",8} {"sandbox",8} {"-time",8} {"cold",8} {"check",8} {"ratio",7} {"2-proc",8} {"ratio",7}  verdict");
+Console.WriteLine($"{"file",-28} {"coqc",8} {"hp",8} {"-time",8} {"cold",8} {"check",8} {"ratio",7} {"hp ratio",8} {"2-proc",8} {"ratio",7}  verdict");
 var ratios = new List<double>();
+var hugePageRatios = new List<double>();
 var twoProcessRatios = new List<double>();
 var coldRatios = new List<double>();
 foreach (var pair in pairs)
@@ -39,24 +42,26 @@ foreach (var pair in pairs)
     var cold = await checker.CheckAsync(request);
     var coldMs = coldWatch.Elapsed.TotalMilliseconds;
     var plain = new List<double>();
-    var sandboxed = new List<double>();
+    var hugePages = new List<double>();
     var timed = new List<double>();
     var check = new List<double>();
     var roundRatios = new List<double>();
+    var hugePageRoundRatios = new List<double>();
     var twoProcessCheck = new List<double>();
     var twoProcessRoundRatios = new List<double>();
     var verdict = cold.Verdict;
     var twoProcessVerdict = cold.Verdict;
     for (var i = 0; i < rounds; i++)
     {
-        plain.Add(await CoqcMs(file, sandbox: false, timeFlag: false));
-        sandboxed.Add(await CoqcMs(file, sandbox: true, timeFlag: false));
-        timed.Add(await CoqcMs(file, sandbox: false, timeFlag: true));
+        plain.Add(await CoqcMs(file, hugePages: false, timeFlag: false));
+        hugePages.Add(await CoqcMs(file, hugePages: true, timeFlag: false));
+        timed.Add(await CoqcMs(file, hugePages: false, timeFlag: true));
         var watch = Stopwatch.StartNew();
         var report = await checker.CheckAsync(request);
         check.Add(watch.Elapsed.TotalMilliseconds);
         verdict = report.Verdict;
         roundRatios.Add(check[^1] / plain[^1]);
+        hugePageRoundRatios.Add(check[^1] / hugePages[^1]);
         watch.Restart();
         twoProcessVerdict = (await twoProcess.CheckAsync(request)).Verdict;
         twoProcessCheck.Add(watch.Elapsed.TotalMilliseconds);
@@ -65,9 +70,10 @@ foreach (var pair in pairs)
 
     var ratio = Median(roundRatios);
     ratios.Add(ratio);
+    hugePageRatios.Add(Median(hugePageRoundRatios));
     twoProcessRatios.Add(Median(twoProcessRoundRatios));
     coldRatios.Add(coldMs / Median(plain));
-    Console.WriteLine($"{pair.Name,-28} {Median(plain),8:0} {Median(sandboxed),8:0} {Median(timed),8:0} {coldMs,8:0} {Median(check),8:0} {ratio,6:0.00}x {Median(twoProcessCheck),8:0} {twoProcessRatios[^1],6:0.00}x  {verdict}{(cold.Verdict == verdict ? string.Empty : $" (cold: {cold.Verdict})")}{(twoProcessVerdict == verdict ? string.Empty : $" (two processes: {twoProcessVerdict})")}");
+    Console.WriteLine($"{pair.Name,-28} {Median(plain),8:0} {Median(hugePages),8:0} {Median(timed),8:0} {coldMs,8:0} {Median(check),8:0} {ratio,6:0.00}x {hugePageRatios[^1],7:0.00}x {Median(twoProcessCheck),8:0} {twoProcessRatios[^1],6:0.00}x  {verdict}{(cold.Verdict == verdict ? string.Empty : $" (cold: {cold.Verdict})")}{(twoProcessVerdict == verdict ? string.Empty : $" (two processes: {twoProcessVerdict})")}");
 }
 
 var vo = Directory.EnumerateFiles(cache, "Canonical.vo", SearchOption.AllDirectories).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault();
@@ -84,17 +90,18 @@ if (vo is not null)
 
 Console.WriteLine($"load at the end {LoadAverage()}");
 Console.WriteLine($"check / plain coqc, cached library: median {Median(ratios):0.00}x (min {ratios.Min():0.00}x, max {ratios.Max():0.00}x; target <= 1.5x)");
+Console.WriteLine($"check / coqc on huge pages (like for like), cached library: median {Median(hugePageRatios):0.00}x (min {hugePageRatios.Min():0.00}x, max {hugePageRatios.Max():0.00}x)");
 Console.WriteLine($"check / plain coqc, cached library, clean-context stage as a second coqc (before): median {Median(twoProcessRatios):0.00}x (min {twoProcessRatios.Min():0.00}x, max {twoProcessRatios.Max():0.00}x)");
 Console.WriteLine($"check / plain coqc, first check of a statement (compiles its library): median {Median(coldRatios):0.00}x");
 TempFolders.Delete(work);
 Directory.Delete(cache, recursive: true);
 return 0;
 
-async Task<double> CoqcMs(string file, bool sandbox, bool timeFlag)
+async Task<double> CoqcMs(string file, bool hugePages, bool timeFlag)
 {
     var command = new ProcessCommand("coqc").WithArguments(timeFlag ? ["-q", "-time", file] : ["-q", file])
-        .WithWorkingDirectory(work).WithTimeout(TimeSpan.FromMinutes(10))
-        .WithSandbox(sandbox ? new SandboxPolicy(work) : null);
+        .WithWorkingDirectory(work).WithTimeout(TimeSpan.FromMinutes(10));
+    command = hugePages ? command.WithHugePages() : command;
     var watch = Stopwatch.StartNew();
     var result = await ProcessRunner.RunAsync(command);
     if (result.ExitCode != 0)
