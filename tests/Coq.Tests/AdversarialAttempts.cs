@@ -2,8 +2,14 @@ using ProofCheck.Core;
 
 namespace ProofCheck.Coq.Tests;
 
-/// <summary>One attempt to get a false or unproved claim Verified, and how the checker must answer it.</summary>
-public sealed record AdversarialAttempt(string Name, string Proof, Verdict Expected, string? Rule = null);
+/// <summary>
+/// One attempt to get a false or unproved claim Verified, and how the checker must answer it; against
+/// <see cref="Statements.DoubleEven"/> with no axiom allowed unless it names its own statement and allowed axioms.
+/// </summary>
+public sealed record AdversarialAttempt(string Name, string Proof, Verdict Expected, string? Rule = null, string? Statement = null, IReadOnlyList<string>? Axioms = null)
+{
+    public CheckRequest Request => new(Proof) { CanonicalStatement = Statement ?? Statements.DoubleEven, AllowedAxioms = Axioms, Timeout = TimeSpan.FromSeconds(60) };
+}
 
 /// <summary>
 /// Cheats against <see cref="Statements.DoubleEven"/>: each class of the audit, combinations, and the classic
@@ -55,6 +61,11 @@ internal static class AdversarialAttempts
             + "Definition z := 1 .(* 2.\nAxiom cheat : forall P : Prop, P.\nDefinition w := 3 *) 4.\n" + Main + "Proof. apply cheat. Qed.\n", Verdict.Rejected, "reading"),
         new("three dots end a sentence and hide Add LoadPath", Head + Main + "Proof. intros n. idtac... Add LoadPath \"/tmp\" as Evil. exists n. unfold double. lia. Qed.\n", Verdict.Rejected, "loads-code"),
         new("Succeed Section makes a Variable global", Head + "Succeed Section S.\nVariable cheat : forall P : Prop, P.\nFail End S.\n" + Main + "Proof. apply cheat. Qed.\n", Verdict.Rejected, "reading"),
+        new("Module Type parameter made an axiom by Include", Head + "Module Type Sig.\n  Parameter cheat : forall P : Prop, P.\nEnd Sig.\nModule M.\n  Include Sig.\nEnd M.\n" + Main + "Proof. apply M.cheat. Qed.\n", Verdict.Rejected, "assumptions"),
+        new("own axiom named like an allowed one", "Module Type Sig.\n  Parameter classic : forall P : Prop, P.\nEnd Sig.\nModule Classical_Prop.\n  Include Sig.\nEnd Classical_Prop.\n"
+            + "Theorem em : forall P : Prop, P \\/ ~ P.\nProof. intros P. apply Classical_Prop.classic. Qed.\n", Verdict.Rejected, "assumptions", Statements.ExcludedMiddle, ["classic"]),
+        new("own axiom named like an allowed one in full", "Module Type Sig.\n  Parameter classic : forall P : Prop, P.\nEnd Sig.\nModule Coq.\n  Module Logic.\n    Module Classical_Prop.\n      Include Sig.\n    End Classical_Prop.\n  End Logic.\nEnd Coq.\n"
+            + "Theorem em : forall P : Prop, P \\/ ~ P.\nProof. intros P. apply Coq.Logic.Classical_Prop.classic. Qed.\n", Verdict.Rejected, "assumptions", Statements.ExcludedMiddle, ["Coq.Logic.Classical_Prop.classic"]),
         new("Fail Theorem decoy with the canonical tokens", Head + "Fail Theorem double_even : forall n : nat, exists k, double n = 2 * k.\n"
             + "Theorem double_even : forall n : nat, exists k, double n = k.\nProof. intros n. exists (double n). reflexivity. Qed.\n", Verdict.Rejected, "statement-tokens"),
     ];

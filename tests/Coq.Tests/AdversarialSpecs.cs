@@ -19,8 +19,7 @@ public sealed class AdversarialResults
             await slots.WaitAsync();
             try
             {
-                var request = new CheckRequest(attempt.Proof) { CanonicalStatement = Statements.DoubleEven, Timeout = TimeSpan.FromSeconds(60) };
-                return (attempt.Name, Report: await checker.CheckAsync(request));
+                return (attempt.Name, Report: await checker.CheckAsync(attempt.Request));
             }
             finally
             {

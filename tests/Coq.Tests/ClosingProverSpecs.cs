@@ -21,7 +21,7 @@ public sealed class ClosingProverSpecs
     {
         var request = HonestForms.All.SingleOrDefault(f => "honest: " + f.Name == name) is { } form
             ? new CheckRequest(form.Proof) { CanonicalStatement = form.Statement, AllowedAxioms = form.Axioms, Timeout = TimeSpan.FromSeconds(90) }
-            : new CheckRequest(AdversarialAttempts.All.Single(a => "attempt: " + a.Name == name).Proof) { CanonicalStatement = Statements.DoubleEven, Timeout = TimeSpan.FromSeconds(60) };
+            : AdversarialAttempts.All.Single(a => "attempt: " + a.Name == name).Request;
 
         var warm = await new CoqChecker(CanonicalLibraryCache.Default).CheckAsync(request);
         var twoProcesses = await new CoqChecker(CanonicalLibraryCache.Default, warmClosing: false).CheckAsync(request);

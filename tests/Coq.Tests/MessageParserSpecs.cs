@@ -67,4 +67,15 @@ public sealed class MessageParserSpecs
     {
         Assert.Equal(expected, AssumptionsReport.IsAllowed(axiom, [allowed]));
     }
+
+    [Theory]
+    [InlineData("Candidate.Classical_Prop.classic", true)]
+    [InlineData("PCSubmission0a1b.Candidate.Coq.Logic.Classical_Prop.classic", true)]
+    [InlineData("Classical_Prop.classic", false)]
+    [InlineData("ClassicalDedekindReals.sig_forall_dec", false)]
+    [InlineData("CandidateX.classic", false)]
+    public void An_axiom_the_clean_context_names_from_the_candidate_library_on_is_the_submissions_own(string axiom, bool expected)
+    {
+        Assert.Equal(expected, AssumptionsReport.DeclaredIn(axiom, "PCSubmission0a1b.Candidate"));
+    }
 }

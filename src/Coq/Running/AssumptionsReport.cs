@@ -70,4 +70,15 @@ internal sealed partial record AssumptionsReport(bool Closed, IReadOnlyList<stri
     /// </summary>
     public static bool IsAllowed(string axiom, IEnumerable<string> allowed) =>
         allowed.Any(a => a == axiom || axiom.EndsWith("." + a, StringComparison.Ordinal) || a.EndsWith("." + axiom, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether an axiom <c>Print Assumptions</c> names belongs to <paramref name="library"/> (qualified, e.g.
+    /// <c>PCSubmission….Candidate</c>). The clean context requires the library without importing it, so coqc names
+    /// its axioms from the library's own name on (<c>Candidate.M.classic</c>) or fully qualified. A submission can
+    /// declare an axiom past the audit (a Module Type's <c>Parameter</c>, made an axiom of a module by
+    /// <c>Include</c>) and give it any name, an allowed one included, so an axiom it declares is never allowed.
+    /// </summary>
+    public static bool DeclaredIn(string axiom, string library) =>
+        axiom.StartsWith(library + ".", StringComparison.Ordinal)
+        || axiom.StartsWith(library[(library.LastIndexOf('.') + 1)..] + ".", StringComparison.Ordinal);
 }
