@@ -93,7 +93,8 @@ internal sealed class ClosingProver : IAsyncDisposable
             return new ClosingOutcome(new ProcessResult(-1, string.Empty, e.Message, TimeSpan.Zero), [], null);
         }
 
-        var afterPreload = string.Join(Prompt, result.StandardError.Split(Prompt).Skip(preloadSentences + 1));
+        // Prompts are dropped so an error message ends where coqc's would, not with the next sentence's prompt.
+        var afterPreload = string.Join('\n', result.StandardError.Split(Prompt).Skip(preloadSentences + 1));
         var errors = CoqMessageParser.Parse(afterPreload).Where(m => m.Severity == DiagnosticSeverity.Error).ToList();
         var lines = result.StandardOutput.ReplaceLineEndings("\n").Split('\n');
         var made = Array.FindIndex(lines, l => l.StartsWith("Constant ", StringComparison.Ordinal) && l.TrimEnd().EndsWith("." + definition, StringComparison.Ordinal));
