@@ -78,6 +78,24 @@ public sealed class EvaluatorSpecs
         Assert.Equal(expected, SmallestCounterexample.Find(obligation));
     }
 
+    /// <summary>
+    /// x &gt; 12 rules out every assignment with a smaller x whatever y and z are, and the search passes over those
+    /// without evaluating them; they still count against its budget, so the last counterexample within reach is found
+    /// and the next step's (x = 14, y = 1, z = -13, just beyond the budget) is not.
+    /// </summary>
+    [Theory]
+    [InlineData(12, "x = 13, y = 1, z = -12")]
+    [InlineData(13, null)]
+    public void The_smallest_counterexample_search_counts_the_assignments_a_hypothesis_rules_out(int bound, string? expected)
+    {
+        var step = $"(declare-const x Int)\n(declare-const y Int)\n(declare-const z Int)\n(assert (> x {bound}))\n(assert (= z (- y x)))\n(assert (not (> (+ x y z) {bound})))\n(check-sat)";
+        var (drafts, error) = Obligations.ObligationFileReader.Read(step);
+        Assert.Null(error);
+        var obligation = Obligations.SafeSubset.Validate(Assert.Single(drafts)).Obligation!;
+
+        Assert.Equal(expected, SmallestCounterexample.Find(obligation));
+    }
+
     [RequiresSolversFact]
     public void On_random_ground_terms_the_evaluator_agrees_with_z3_and_cvc5() =>
         Prop.ForAll(Gen.ListOf(Formula(3)).Select(l => l.Take(60).ToList()).ToArbitrary(), formulas => BothSolversAgree(formulas))
