@@ -18,6 +18,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
     private readonly SmtCheckerOptions _options = options ?? new SmtCheckerOptions();
     private readonly Dictionary<(SolverProfile Profile, TimeSpan Limit, bool Sandboxed), SolverPool> _pools = [];
     private readonly Lock _poolsLock = new();
+    private readonly Stragglers _stragglers = new();
     private int _disposed;
 
     private const string WholeFile = "whole file";
@@ -114,6 +115,9 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
             return;
         }
 
+        // Race losers still finishing hold pool leases: stopped and handed back first, so closing the pools below
+        // leaves no solver behind.
+        await _stragglers.DisposeAsync().ConfigureAwait(false);
         List<SolverPool> pools;
         lock (_poolsLock)
         {
@@ -188,6 +192,7 @@ public sealed class SmtChecker(SmtCheckerOptions? options = null) : IProofChecke
                     t => DecideAsync(preferred, obligation, reproducibleModel: false, t),
                     t => DecideAsync(other, obligation, reproducibleModel: false, t),
                     refuted => smallest.Value is { } shown ? Smallest(refuted, shown, pools) : null,
+                    _stragglers,
                     cancellationToken).ConfigureAwait(false);
             }
             else

@@ -15,7 +15,7 @@ public sealed partial class ModelCheckSpecs
     private const string ForgedModel = "(\n  (define-fun a () Int 0)\n  (define-fun b () Int 0)\n)\n";
 
     /// <summary>Random nonlinear mod step 13 of the latency bench: z3 4.8.12 refutes it in 0.3 s, cvc5 1.0.3 not within its 10 s limit.</summary>
-    private static readonly string Cvc5CannotDecide = Samples.ModStep("x*2y and (5+y)x^2 leave the same remainder mod z (false)", "(* (* 1 x) (+ y y))", "(* (+ 5 y) (* x x))");
+    internal static readonly string Cvc5CannotDecide = Samples.ModStep("x*2y and (5+y)x^2 leave the same remainder mod z (false)", "(* (* 1 x) (+ y y))", "(* (+ 5 y) (* x x))");
 
     [RequiresSolversTheory]
     [MemberData(nameof(Samples.EverySolverMode), MemberType = typeof(Samples))]

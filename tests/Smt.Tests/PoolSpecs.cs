@@ -148,6 +148,43 @@ public sealed class PoolSpecs
     }
 
     [RequiresSolversFact]
+    public async Task Closing_the_checker_ends_a_race_loser_that_is_still_deciding()
+    {
+        // z3 refutes this step in a fraction of a second, cvc5 would search until its limit: the race does not wait
+        // for cvc5, and closing the checker must not leave it running. A limit no other spec uses tells its command
+        // line apart from the solvers of specs running meanwhile.
+        const string limitArgument = "--tlimit-per=57000";
+        var checker = new SmtChecker();
+        var result = Assert.Single((await checker.CheckAsync(Samples.Request(ModelCheckSpecs.Cvc5CannotDecide, timeoutSeconds: 57))).Obligations);
+        await checker.DisposeAsync();
+
+        Assert.Equal(Verdict.Refuted, result.Verdict);
+        // Killing a sandbox ends the solver inside it a moment later; it gets a few seconds to go.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (RunningWith(limitArgument) > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, RunningWith(limitArgument));
+    }
+
+    /// <summary>Live processes (zombies left out) whose command line has <paramref name="argument"/>.</summary>
+    private static int RunningWith(string argument) =>
+        Directory.EnumerateDirectories("/proc").Count(dir =>
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z' && File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0').Contains(argument);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        });
+
+    [RequiresSolversFact]
     public async Task Racing_checks_that_stop_the_slower_solver_never_leak_one_obligation_into_the_next()
     {
         // Vacuous, false and true steps through a one-process-per-solver portfolio, several checks at once: every

@@ -71,43 +71,64 @@ internal static class Portfolio
     /// </list>
     /// A model that does not satisfy the step arrives here as Failed (see <see cref="ObligationRun"/>) and so never
     /// wins. Each solver decides from a reset state, so its own answer does not depend on earlier obligations either.
+    /// A loser still working when the race is settled is handed to <paramref name="stragglers"/>: given a moment to
+    /// finish (and so keep its process), else stopped; the result never waits for it.
     /// </summary>
     public static async Task<SolverOutcome> RaceAsync(
         Func<CancellationToken, Task<SolverOutcome>> preferred, Func<CancellationToken, Task<SolverOutcome>> other,
-        Func<SolverOutcome, SolverOutcome?> smallest, CancellationToken cancellationToken)
+        Func<SolverOutcome, SolverOutcome?> smallest, Stragglers stragglers, CancellationToken cancellationToken)
     {
-        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var mine = Run(preferred);
-        var theirs = Run(other);
-        var loser = mine;
-        var (winner, settled) = (await Task.WhenAny(mine, theirs).ConfigureAwait(false)) == theirs
-            ? Settle(await theirs.ConfigureAwait(false), isPreferred: false)
-            : (null, null);
-        if (settled is null)
+        var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var handedOver = false;
+        try
         {
-            loser = theirs;
-            (winner, settled) = Settle(await mine.ConfigureAwait(false), isPreferred: true);
-        }
-
-        if (settled is not null)
-        {
-            await race.CancelAsync().ConfigureAwait(false);
-            var stopped = await loser.ConfigureAwait(false);
-            // The other solver may have finished in the meantime: a contradiction is then reported, and so is a
-            // solver fault (a model that does not satisfy the step) as a note; anything else is left out so the
-            // report does not depend on how far the other solver got.
-            return stopped switch
+            var mine = Run(preferred);
+            var theirs = Run(other);
+            var loser = mine;
+            var (winner, settled) = (await Task.WhenAny(mine, theirs).ConfigureAwait(false)) == theirs
+                ? Settle(await theirs.ConfigureAwait(false), isPreferred: false)
+                : (null, null);
+            if (settled is null)
             {
-                not null when Disagree(winner!, stopped) => Combine(winner!, stopped),
-                { Verdict: Verdict.Failed } => settled with { Diagnostics = [.. settled.Diagnostics, .. stopped.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Information })] },
-                _ => settled,
-            };
-        }
+                loser = theirs;
+                (winner, settled) = Settle(await mine.ConfigureAwait(false), isPreferred: true);
+            }
 
-        var second = await theirs.ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        var combined = Combine(mine.Result!, second!);
-        return combined.Verdict == Verdict.Refuted ? smallest(combined) ?? combined : combined;
+            if (settled is not null)
+            {
+                if (!loser.IsCompleted)
+                {
+                    // Its outcome would only be read had it finished already (below), so the result is the same
+                    // whether it finishes in the background or is stopped.
+                    stragglers.Add(loser, race);
+                    handedOver = true;
+                    return settled;
+                }
+
+                var stopped = await loser.ConfigureAwait(false);
+                // The other solver may have finished in the meantime: a contradiction is then reported, and so is a
+                // solver fault (a model that does not satisfy the step) as a note; anything else is left out so the
+                // report does not depend on how far the other solver got.
+                return stopped switch
+                {
+                    not null when Disagree(winner!, stopped) => Combine(winner!, stopped),
+                    { Verdict: Verdict.Failed } => settled with { Diagnostics = [.. settled.Diagnostics, .. stopped.Diagnostics.Select(d => d with { Severity = DiagnosticSeverity.Information })] },
+                    _ => settled,
+                };
+            }
+
+            var second = await theirs.ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            var combined = Combine(mine.Result!, second!);
+            return combined.Verdict == Verdict.Refuted ? smallest(combined) ?? combined : combined;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                race.Dispose();
+            }
+        }
 
         (SolverOutcome? Winner, SolverOutcome? Settled) Settle(SolverOutcome? outcome, bool isPreferred) => outcome switch
         {
