@@ -5,7 +5,9 @@ namespace ProofCheck.SmtBench;
 
 /// <summary>
 /// The benchmark's fixed workload: small linear-arithmetic steps, a third valid, a third false (so a model is
-/// read), a third vacuous. Every obligation gets the vacuity check.
+/// read), a third vacuous. Every obligation gets the vacuity check. The vacuous third claims y &gt; z under z = y: its
+/// claim used to be y = z, which the audit has since refused as circular (the claim among the hypotheses) before any
+/// solver saw it, so a third of the workload measured nothing but the audit.
 /// </summary>
 internal static class BenchObligations
 {
@@ -25,7 +27,7 @@ internal static class BenchObligations
             {
                 0 => $"(assert (> x {c}))\n(assert (>= y (+ x 2)))\n(assert (= z (+ x y)))\n(assert (not (> z (* 2 {c}))))\n(check-sat)\n",
                 1 => $"(assert (> x {c}))\n(assert (= z (- y x)))\n(assert (not (> (+ x y z) {c})))\n(check-sat)\n",
-                _ => $"(assert (> x {c}))\n(assert (< (+ x 1) {c}))\n(assert (= z y))\n(assert (not (= y z)))\n(check-sat)\n",
+                _ => $"(assert (> x {c}))\n(assert (< (+ x 1) {c}))\n(assert (= z y))\n(assert (not (> y z)))\n(check-sat)\n",
             });
         }
 
