@@ -56,6 +56,11 @@ internal sealed class SolverSession : IPooledSession
     public static async Task<SolverSession> StartAsync(SolverProfile profile, TimeSpan queryLimit, bool sandboxed, CancellationToken cancellationToken, Func<string, string, string>? modelReplyFilter = null)
     {
         var command = new ProcessCommand(profile.Program).WithArguments(profile.Arguments(queryLimit)).AsChecker();
+        if (profile.HugePages)
+        {
+            command = command.WithHugePages();
+        }
+
         DirectoryInfo? directory = null;
         if (sandboxed)
         {
