@@ -31,25 +31,7 @@ mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 cd "$work"
 
-fetch() { # fetch OWNER/NAME COMMIT PATH...: the files at one commit (from a local clone when CORPUS_GIT_BASE has one)
-  local repo="$1" commit="$2" dir="src/${1//\//+}" missing=0 p
-  shift 2
-  for p in "$@"; do [ -f "$dir/$p" ] || missing=1; done
-  if [ "$missing" = 1 ]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    if [ -d "$git_base/$repo.git" ]; then
-      git --git-dir="$git_base/$repo.git" archive "$commit" "$@" 2>/dev/null | tar -x -C "$dir" || true
-    else
-      {
-        git -C "$dir" init -q
-        git -C "$dir" sparse-checkout set --no-cone "$@"
-        git -C "$dir" fetch -q --depth 1 --filter=blob:none "$git_base/$repo.git" "$commit"
-        git -C "$dir" checkout -q FETCH_HEAD
-      } >&2 || true
-    fi
-  fi
-  echo "$dir"
-}
+source "$root/tools/corpus-fetch.sh"
 
 hundred_files=(div3.v sumarith.v sumkthpowers.v pigeonhole.v)
 stdlib_files=(Arith/Euclid.v Arith/Compare_dec.v Arith/EqNat.v Arith/Factorial.v ZArith/Zcomplements.v ZArith/Zeven.v

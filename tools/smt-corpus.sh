@@ -16,21 +16,7 @@ git_base="${CORPUS_GIT_BASE:-https://github.com}"
 mkdir -p "$work"
 cd "$work"
 
-fetch() { # fetch OWNER/NAME COMMIT FOLDER: one folder at one commit (from a local clone when CORPUS_GIT_BASE has one)
-  local dir="src/${1//\//+}"
-  if [ ! -d "$dir/$3" ]; then
-    rm -rf "$dir" && mkdir -p "$dir"
-    if [ -d "$git_base/$1.git" ]; then
-      git --git-dir="$git_base/$1.git" archive "$2" "$3" 2>/dev/null | tar -x -C "$dir" || true
-    else
-      git -C "$dir" init -q
-      git -C "$dir" sparse-checkout set "$3"
-      git -C "$dir" fetch -q --depth 1 --filter=blob:none "$git_base/$1.git" "$2"
-      git -C "$dir" checkout -q FETCH_HEAD
-    fi
-  fi
-  echo "$dir"
-}
+source "$root/tools/corpus-fetch.sh"
 
 cvc5=$(fetch cvc5/cvc5 190adc39589bb2b158e7f59ad0ef3281dacbea97 test/regress/cli/regress0)
 z3=$(fetch Z3Prover/z3 aaf2464b21facd4cb4eef3b3eec15c36213bd8bd examples/SMT-LIB2)
