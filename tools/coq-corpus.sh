@@ -26,7 +26,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d -t coq-corpus-XXXXXX)}"
 limit="${2:-300}"
-git_base="${CORPUS_GIT_BASE:-https://github.com}"
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 cd "$work"

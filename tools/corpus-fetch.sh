@@ -1,5 +1,7 @@
 # Shared by the corpus scripts (tools/coq-corpus.sh, tools/smt-corpus.sh): fetching public files at a fixed commit.
-# Expects git_base (a URL or a folder holding OWNER/NAME.git clones) and runs in the script's work folder.
+# Runs in the script's work folder; CORPUS_GIT_BASE: a URL or a folder holding OWNER/NAME.git clones (default GitHub).
+
+git_base="${CORPUS_GIT_BASE:-https://github.com}"
 
 fetch() { # fetch OWNER/NAME COMMIT PATH...: files or folders at one commit (from a local clone when CORPUS_GIT_BASE has one)
   local repo="$1" commit="$2" dir="src/${1//\//+}" missing=0 p

@@ -12,7 +12,6 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$(mktemp -d -t smt-corpus-XXXXXX)}"
 limit="${2:-10}"
-git_base="${CORPUS_GIT_BASE:-https://github.com}"
 mkdir -p "$work"
 cd "$work"
 
