@@ -88,6 +88,17 @@ public sealed class AuditProperties
         Assert.Contains(LeanAudit.Run(LeanSyntax.Parse(text)).Findings, f => f.Rule == LeanAuditRules.Sorry);
     }
 
+    /// <summary>Found by the properties: an attribute in an interpolated string's hole was placed where it sits in the hole (line 1, column 13), outside this file's line 1.</summary>
+    [Fact]
+    public void An_attribute_in_a_string_hole_is_found_at_the_string()
+    {
+        const string text = "--\n\ndef m := s!\"{          @[implemented_by f] x}\"\n";
+
+        Assert.True(ReadsCleanly(text));
+        var finding = Assert.Single(LeanAudit.Run(LeanSyntax.Parse(text)).Findings, f => f.Construct.StartsWith("@[implemented_by", StringComparison.Ordinal));
+        Assert.Equal((3, 10), (finding.Span.Line, finding.Span.Column));
+    }
+
     /// <summary>Reads <paramref name="text"/> as an answer and as a file; checks every span, within <see cref="Bound"/>.</summary>
     private static bool ReadsCleanly(string text)
     {

@@ -142,10 +142,10 @@ public static class LeanAudit
                         CheckOption(Next(), Next(2), at);
                         break;
                     case Lean4Lexer.ATTR_OPEN:
-                        CheckAttributes(code, i + 1, at);
+                        CheckAttributes(code, i + 1, at, insideString);
                         break;
                     case Lean4Lexer.ATTRIBUTE when Next()?.Type == Lean4Lexer.LBRACKET:
-                        CheckAttributes(code, i + 2, at);
+                        CheckAttributes(code, i + 2, at, insideString);
                         break;
                     case Lean4Lexer.INTERPOLATED_STRING:
                         foreach (var hole in Holes(t.Text))
@@ -355,8 +355,12 @@ public static class LeanAudit
                 refused ?? $"{Reasons[Option]} Allowed: {string.Join(", ", AllowedOptions.Select(a => a.EndsWith('.') ? a + "*" : a))}."));
         }
 
-        /// <summary>Checks each comma-separated attribute from <paramref name="start"/> to the closing bracket.</summary>
-        private void CheckAttributes(List<LeanToken> code, int start, LeanToken at)
+        /// <summary>
+        /// Checks each comma-separated attribute from <paramref name="start"/> to the closing bracket. Inside an
+        /// interpolated string's hole the tokens' places are the hole's own, not the file's, so a finding there is
+        /// placed at the string.
+        /// </summary>
+        private void CheckAttributes(List<LeanToken> code, int start, LeanToken at, LeanToken? insideString)
         {
             var depth = 0;
             var expectName = true;
@@ -387,7 +391,7 @@ public static class LeanAudit
                     expectName = false;
                     if (!AllowedAttributes.Contains(t.Name))
                     {
-                        findings.Add(new AuditFinding(AttributeRule, $"@[{t.Text}]", (t.Line > 0 ? t : at).Span,
+                        findings.Add(new AuditFinding(AttributeRule, $"@[{t.Text}]", (insideString ?? (t.Line > 0 ? t : at)).Span,
                             t.Name == "aesop"
                                 ? "@[aesop] registers a rule that aesop runs later, and a rule can be a user tactic (code). " + Reasons[AttributeRule]
                                 : $"{Reasons[AttributeRule]} Allowed: {string.Join(", ", AllowedAttributes.Order(StringComparer.Ordinal))}."));
